@@ -1,0 +1,57 @@
+"""The one-call Python API a council system uses: run the checks over a register on a date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import attrs
+
+from coproduction.checks import CheckContext, CheckRegistry, Finding, builtin_registry, run_checks, summarise
+from coproduction.models.register import Register
+from coproduction.policy import Policy, Severity
+from coproduction.working_days import working_day_calendar
+
+
+@attrs.frozen
+class CheckReport:
+    """The result of a run: the date, the policy's name, and the findings in contract order."""
+
+    as_of: date
+    policy: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return summarise(self.findings)
+
+    def at_or_above(self, severity: Severity) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity.rank >= severity.rank)
+
+
+def check_register(
+    register: Register,
+    *,
+    as_of: date,
+    policy: Policy | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    registry: CheckRegistry | None = None,
+) -> CheckReport:
+    """Run the selected checks over ``register`` as of ``as_of``.
+
+    ``select`` and ``ignore`` add to the policy's own; codes or prefixes ("AC", "AC00", "AC001").
+    """
+    policy = policy or Policy()
+    registry = registry if registry is not None else builtin_registry()
+    checks = registry.selected(
+        select=[*policy.select, *select], ignore=[*policy.ignore, *ignore]
+    )
+    context = CheckContext(
+        register=register,
+        policy=policy,
+        as_of=as_of,
+        is_working_day=working_day_calendar(policy.region),
+    )
+    findings = run_checks(checks, context)
+    return CheckReport(as_of=as_of, policy=policy.name, findings=tuple(findings))

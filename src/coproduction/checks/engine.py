@@ -1,0 +1,272 @@
+"""The checks engine: check definitions, the registry, selection, and running checks into findings.
+
+Modelled on Ruff's rules catalogue (STYLE.md): one rule, one place; a code with a family prefix and a kebab-case
+name that names the problem; one explicit registry from code to check; selection by code or prefix, the more
+specific winning; codes never reused.
+
+A check is a pure function of a :class:`CheckContext` (the register, the policy and the "as of" date). It never
+reads the clock or the environment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from enum import StrEnum
+
+import attrs
+
+from coproduction.errors import CheckRegistryError, UnknownCheckError
+from coproduction.models.register import Register
+from coproduction.policy import Policy, Severity
+
+
+class Principle(StrEnum):
+    """The principle a check serves: SCIE guide 51's four, plus ground rules and membership (CHECKS.md)."""
+
+    EQUALITY = "equality"
+    DIVERSITY = "diversity"
+    ACCESSIBILITY = "accessibility"
+    RECIPROCITY = "reciprocity"
+    GOVERNANCE = "governance"
+    MEMBERSHIP = "membership"
+
+    @property
+    def title(self) -> str:
+        return _PRINCIPLE_TITLES[self]
+
+
+_PRINCIPLE_TITLES = {
+    Principle.EQUALITY: "Equality",
+    Principle.DIVERSITY: "Diversity",
+    Principle.ACCESSIBILITY: "Accessibility",
+    Principle.RECIPROCITY: "Reciprocity",
+    Principle.GOVERNANCE: "Ground rules and governance",
+    Principle.MEMBERSHIP: "Membership",
+}
+
+
+class SubjectKind(StrEnum):
+    """What a finding points at."""
+
+    GROUP = "group"
+    MEETING = "meeting"
+    MEMBER = "member"
+    POLICY = "policy"
+
+
+@attrs.frozen(order=True)
+class Subject:
+    kind: SubjectKind
+    id: str
+
+
+@attrs.frozen
+class CheckDoc:
+    """A check's documentation, with Ruff's headings: what it does, why it matters, example, what to do instead."""
+
+    what: str
+    why: str
+    example: str
+    instead: str
+    settings: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Flag:
+    """What a check function yields: the subject's id, a message and a hint. The engine adds the rest."""
+
+    subject_id: str
+    message: str
+    hint: str
+
+
+@attrs.frozen
+class Finding:
+    """One problem found: which check, which subject, what is wrong and what to do about it."""
+
+    code: str
+    name: str
+    principle: Principle
+    severity: Severity
+    subject: Subject
+    message: str
+    hint: str
+
+    @property
+    def sort_key(self) -> tuple[str, str, str, str]:
+        return (self.subject.kind.value, self.subject.id, self.code, self.message)
+
+
+@attrs.frozen
+class CheckContext:
+    """What a check may look at. ``as_of`` is given by the caller; no check reads the clock."""
+
+    register: Register
+    policy: Policy
+    as_of: date
+    is_working_day: Callable[[date], bool] = attrs.field(
+        default=lambda day: day.weekday() < 5, eq=False, repr=False
+    )
+
+
+CheckFunction = Callable[[CheckContext], Iterable[Flag]]
+
+_CODE = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@attrs.frozen
+class Check:
+    """A check: its public contract (code, name, principle, severity, subject kind), documentation and function."""
+
+    code: str
+    name: str
+    principle: Principle
+    severity: Severity
+    subject: SubjectKind
+    doc: CheckDoc
+    run: CheckFunction = attrs.field(eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not _CODE.match(self.code):
+            raise CheckRegistryError(
+                f"check code {self.code!r} must be 2-4 capital letters and 3 digits, like 'EQ001'"
+            )
+        if not _NAME.match(self.name):
+            raise CheckRegistryError(f"check name {self.name!r} ({self.code}) must be kebab-case")
+        for heading in ("what", "why", "example", "instead"):
+            if not getattr(self.doc, heading).strip():
+                raise CheckRegistryError(f"check {self.code} has no documentation for {heading!r}")
+
+
+class CheckRegistry:
+    """Code-to-check table. Adding a code or name already present is refused."""
+
+    def __init__(self, checks: Iterable[Check] = ()) -> None:
+        self._checks: dict[str, Check] = {}
+        for c in checks:
+            self.add(c)
+
+    def add(self, check: Check, *, origin: str = "") -> None:
+        where = f" (from {origin})" if origin else ""
+        if check.code in self._checks:
+            raise CheckRegistryError(
+                f"check code {check.code}{where} is already taken by {self._checks[check.code].name!r}; "
+                "choose a new code (codes are never reused)"
+            )
+        for existing in self._checks.values():
+            if existing.name == check.name:
+                raise CheckRegistryError(
+                    f"check name {check.name!r}{where} is already used by {existing.code}"
+                )
+        self._checks[check.code] = check
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._checks
+
+    def __getitem__(self, code: str) -> Check:
+        try:
+            return self._checks[code.upper()]
+        except KeyError:
+            raise UnknownCheckError(f"no check has code {code!r}; `coproduction rules` lists them") from None
+
+    def __iter__(self) -> Iterator[Check]:
+        return iter(sorted(self._checks.values(), key=lambda c: c.code))
+
+    def __len__(self) -> int:
+        return len(self._checks)
+
+    def copy(self) -> CheckRegistry:
+        return CheckRegistry(self)
+
+    def matching(self, prefix: str) -> list[Check]:
+        """Checks whose code starts with ``prefix`` (case-insensitive). An unknown prefix is an error."""
+        prefix = prefix.strip().upper()
+        found = [c for c in self if c.code.startswith(prefix)]
+        if not prefix or not found:
+            raise UnknownCheckError(
+                f"{prefix!r} matches no check code; use a code or prefix such as 'AC', 'AC00' or 'AC001'"
+            )
+        return found
+
+    def selected(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Check]:
+        """Checks chosen by ``select`` (all when empty) less those ``ignore`` names; the longer prefix wins.
+
+        ``select=["AC"], ignore=["AC00"]`` keeps AC010 only; ``select=["AC001"], ignore=["AC"]`` keeps AC001.
+        """
+        for prefix in (*select, *ignore):
+            self.matching(prefix)
+        chosen: list[Check] = []
+        for c in self:
+            selected_by = _longest_prefix(c.code, select) if select else 0
+            ignored_by = _longest_prefix(c.code, ignore)
+            if selected_by is not None and (ignored_by is None or selected_by > ignored_by):
+                chosen.append(c)
+        return chosen
+
+
+def _longest_prefix(code: str, prefixes: Sequence[str]) -> int | None:
+    lengths = [len(p.strip()) for p in prefixes if code.startswith(p.strip().upper())]
+    return max(lengths) if lengths else None
+
+
+def check(
+    registry: CheckRegistry,
+    *,
+    code: str,
+    name: str,
+    principle: Principle,
+    severity: Severity,
+    subject: SubjectKind,
+    doc: CheckDoc,
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Decorator that defines a check and adds it to ``registry``."""
+
+    def register(function: CheckFunction) -> CheckFunction:
+        registry.add(Check(code, name, principle, severity, subject, doc, function))
+        return function
+
+    return register
+
+
+def run_checks(
+    checks: Iterable[Check],
+    context: CheckContext,
+    severity_overrides: Mapping[str, Severity] | None = None,
+) -> list[Finding]:
+    """Run ``checks`` and return their findings sorted by subject, then code, then message."""
+    overrides = dict(context.policy.severity if severity_overrides is None else severity_overrides)
+    findings: list[Finding] = []
+    for c in checks:
+        severity = _override_for(c.code, overrides) or c.severity
+        for flag in c.run(context):
+            findings.append(
+                Finding(
+                    code=c.code,
+                    name=c.name,
+                    principle=c.principle,
+                    severity=severity,
+                    subject=Subject(c.subject, flag.subject_id),
+                    message=flag.message,
+                    hint=flag.hint,
+                )
+            )
+    findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+def _override_for(code: str, overrides: Mapping[str, Severity]) -> Severity | None:
+    """The most specific override (by code prefix) for ``code``."""
+    matches = [(len(prefix), sev) for prefix, sev in overrides.items() if code.startswith(prefix.upper())]
+    return max(matches, key=lambda m: m[0])[1] if matches else None
+
+
+def summarise(findings: Iterable[Finding]) -> dict[str, int]:
+    """Counts per severity, in the output contract's order: error, warning, info."""
+    counts = {Severity.ERROR.value: 0, Severity.WARNING.value: 0, Severity.INFO.value: 0}
+    for f in findings:
+        counts[f.severity.value] += 1
+    return counts

@@ -1,0 +1,7 @@
+"""The built-in checks' registry. Check modules add themselves to :data:`BUILTIN` when imported."""
+
+from __future__ import annotations
+
+from coproduction.checks.engine import CheckRegistry
+
+BUILTIN = CheckRegistry()

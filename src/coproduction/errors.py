@@ -1,0 +1,60 @@
+"""The library's errors. Every error it raises derives from :class:`CoproductionError`.
+
+Messages never carry diversity answers (special category data): they name the place and what was expected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+
+class CoproductionError(Exception):
+    """Base class of every error the library raises."""
+
+
+@attrs.frozen
+class Problem:
+    """One problem in an input: where (file and JSON-path-like location), what is wrong, what was expected."""
+
+    file: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.path}" if self.path else self.file
+        return f"{where}: {self.message}"
+
+
+class InputError(CoproductionError):
+    """Input could not be read or is invalid. Holds every problem found, not just the first."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the input"
+        return "\n".join([head + ":", *(f"  {p}" for p in self.problems)])
+
+
+class RegisterError(InputError):
+    """A register file or folder is malformed or inconsistent."""
+
+
+class PolicyError(InputError):
+    """A policy (profile, file, environment or flag) is invalid."""
+
+
+class CheckRegistryError(CoproductionError):
+    """A check could not be registered: a code or name collides, or a definition is incomplete."""
+
+
+class UnknownCheckError(CoproductionError):
+    """A code or prefix matches no registered check."""
+
+
+class OutputError(CoproductionError):
+    """An output file could not be written."""

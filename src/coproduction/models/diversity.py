@@ -1,0 +1,156 @@
+"""Diversity monitoring answers: special category personal data under UK GDPR (Article 9).
+
+Categories follow the Census 2021 classifications for England and Wales (ONS tables TS007 age, TS008 sex,
+TS021 ethnic group, TS038 disability, TS030 religion, TS077 sexual orientation, TS078 gender identity, TS039 unpaid
+care). Every characteristic distinguishes "prefer not to say" (an answer) from "not known" (no answer: ``None``).
+
+A profile never shows its answers in ``repr`` or ``str``: it may end up in logs and error messages.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Final
+
+import attrs
+
+PREFER_NOT_TO_SAY: Final = "prefer-not-to-say"
+
+
+class AgeBand(StrEnum):
+    UNDER_16 = "under-16"
+    AGED_16_TO_24 = "16-24"
+    AGED_25_TO_34 = "25-34"
+    AGED_35_TO_49 = "35-49"
+    AGED_50_TO_64 = "50-64"
+    AGED_65_TO_74 = "65-74"
+    AGED_75_TO_84 = "75-84"
+    AGED_85_PLUS = "85-plus"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class Sex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class GenderIdentity(StrEnum):
+    SAME_AS_SEX_AT_BIRTH = "same-as-sex-at-birth"
+    DIFFERENT_NO_IDENTITY_GIVEN = "different-no-identity-given"
+    TRANS_WOMAN = "trans-woman"
+    TRANS_MAN = "trans-man"
+    OTHER_IDENTITY = "other-identity"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class EthnicGroup(StrEnum):
+    ASIAN = "asian"
+    BLACK = "black"
+    MIXED = "mixed"
+    WHITE = "white"
+    OTHER = "other"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class Disability(StrEnum):
+    LIMITED_A_LOT = "disabled-limited-a-lot"
+    LIMITED_A_LITTLE = "disabled-limited-a-little"
+    NOT_DISABLED = "not-disabled"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class Religion(StrEnum):
+    NO_RELIGION = "no-religion"
+    CHRISTIAN = "christian"
+    BUDDHIST = "buddhist"
+    HINDU = "hindu"
+    JEWISH = "jewish"
+    MUSLIM = "muslim"
+    SIKH = "sikh"
+    OTHER = "other-religion"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class SexualOrientation(StrEnum):
+    STRAIGHT = "straight"
+    GAY_OR_LESBIAN = "gay-or-lesbian"
+    BISEXUAL = "bisexual"
+    OTHER = "other-orientation"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class UnpaidCare(StrEnum):
+    NONE = "none"
+    UP_TO_9_HOURS = "9-hours-or-less"
+    HOURS_10_TO_19 = "10-to-19-hours"
+    HOURS_20_TO_34 = "20-to-34-hours"
+    HOURS_35_TO_49 = "35-to-49-hours"
+    HOURS_50_PLUS = "50-hours-or-more"
+    PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
+
+
+class Characteristic(StrEnum):
+    """Monitored characteristics; each value is the :class:`DiversityProfile` field that holds the answer."""
+
+    AGE = "age"
+    SEX = "sex"
+    GENDER_IDENTITY = "gender_identity"
+    ETHNIC_GROUP = "ethnic_group"
+    DISABILITY = "disability"
+    RELIGION = "religion"
+    SEXUAL_ORIENTATION = "sexual_orientation"
+    UNPAID_CARE = "unpaid_care"
+
+    @property
+    def categories(self) -> type[StrEnum]:
+        """The category vocabulary for this characteristic, including "prefer not to say"."""
+        return CATEGORIES[self]
+
+    @property
+    def answer_categories(self) -> tuple[str, ...]:
+        """The categories that count towards representation: every category except "prefer not to say"."""
+        return tuple(c.value for c in CATEGORIES[self] if c.value != PREFER_NOT_TO_SAY)
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+CATEGORIES: Final[dict[Characteristic, type[StrEnum]]] = {
+    Characteristic.AGE: AgeBand,
+    Characteristic.SEX: Sex,
+    Characteristic.GENDER_IDENTITY: GenderIdentity,
+    Characteristic.ETHNIC_GROUP: EthnicGroup,
+    Characteristic.DISABILITY: Disability,
+    Characteristic.RELIGION: Religion,
+    Characteristic.SEXUAL_ORIENTATION: SexualOrientation,
+    Characteristic.UNPAID_CARE: UnpaidCare,
+}
+
+
+@attrs.frozen(repr=False)
+class DiversityProfile:
+    """One member's monitoring answers. ``None`` means "not known"; ``prefer-not-to-say`` is an answer.
+
+    ``repr`` and ``str`` never show the answers (special category data must stay out of logs).
+    """
+
+    age: AgeBand | None = None
+    sex: Sex | None = None
+    gender_identity: GenderIdentity | None = None
+    ethnic_group: EthnicGroup | None = None
+    disability: Disability | None = None
+    religion: Religion | None = None
+    sexual_orientation: SexualOrientation | None = None
+    unpaid_care: UnpaidCare | None = None
+
+    def answer(self, characteristic: Characteristic) -> str | None:
+        """The answer for one characteristic as its string value, or ``None`` when not known."""
+        value: StrEnum | None = getattr(self, characteristic.value)
+        return None if value is None else value.value
+
+    def __repr__(self) -> str:
+        return "DiversityProfile(<special category data withheld>)"
+
+    __str__ = __repr__

@@ -1,0 +1,185 @@
+"""Closed vocabularies used across the register.
+
+Values are kebab-case strings so that register files read naturally (``perspectives: [uses-services, carer]``).
+Sources: DOMAIN.md ("Who and what the library must model"), Oxfordshire's Team-Up board (seeds 001-003) and
+VoiceAbility's Speak Out groups (seed 004).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Perspective(StrEnum):
+    """Where a member's knowledge comes from; a person may hold several (a staff member who is also a carer)."""
+
+    USES_SERVICES = "uses-services"
+    CARER = "carer"
+    STAFF = "staff"
+    VOLUNTARY_SECTOR = "voluntary-sector"
+
+
+#: Perspectives that count as lived experience (SCIE guide 51: people who use services, and carers and families).
+LIVED_EXPERIENCE = frozenset({Perspective.USES_SERVICES, Perspective.CARER})
+
+
+class GroupKind(StrEnum):
+    """Kinds of co-production group named in the seeds."""
+
+    BOARD = "board"
+    CHAMPIONS_NETWORK = "champions-network"
+    PARTNERSHIP_BOARD = "partnership-board"
+    WORKING_GROUP = "working-group"
+    FOCUS_GROUP = "focus-group"
+    SPEAK_OUT_GROUP = "speak-out-group"
+
+
+class Role(StrEnum):
+    """A member's role in one group."""
+
+    CHAIR = "chair"
+    CO_CHAIR = "co-chair"
+    MEMBER = "member"
+    CHAMPION = "champion"
+    FACILITATOR = "facilitator"
+    OBSERVER = "observer"
+
+
+#: Roles that lead a group's meetings (EQ002).
+CHAIR_ROLES = frozenset({Role.CHAIR, Role.CO_CHAIR})
+
+
+class Frequency(StrEnum):
+    """How often a group means to meet; ``nominal_days`` is the gap GR005 measures against."""
+
+    WEEKLY = "weekly"
+    FORTNIGHTLY = "fortnightly"
+    MONTHLY = "monthly"
+    BIMONTHLY = "bimonthly"
+    QUARTERLY = "quarterly"
+
+    @property
+    def nominal_days(self) -> int:
+        return _NOMINAL_DAYS[self]
+
+
+_NOMINAL_DAYS = {
+    Frequency.WEEKLY: 7,
+    Frequency.FORTNIGHTLY: 14,
+    Frequency.MONTHLY: 30,
+    Frequency.BIMONTHLY: 61,
+    Frequency.QUARTERLY: 91,
+}
+
+
+class Weekday(StrEnum):
+    """Days of the week, in iCalendar's two-letter form."""
+
+    MO = "MO"
+    TU = "TU"
+    WE = "WE"
+    TH = "TH"
+    FR = "FR"
+    SA = "SA"
+    SU = "SU"
+
+    @property
+    def index(self) -> int:
+        """Monday is 0, as in :meth:`datetime.date.weekday`."""
+        return list(Weekday).index(self)
+
+
+class MeetingMode(StrEnum):
+    IN_PERSON = "in-person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+class MeetingStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+
+class AttendanceStatus(StrEnum):
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class PaperFormat(StrEnum):
+    """Formats a paper can be published in (DOMAIN.md, "Access needs")."""
+
+    STANDARD = "standard"
+    EASY_READ = "easy-read"
+    LARGE_PRINT = "large-print"
+    SCREEN_READER = "screen-reader"
+    AUDIO = "audio"
+    BRAILLE = "braille"
+
+
+class VenueFeature(StrEnum):
+    """Physical features of a venue that attendees may need (DOMAIN.md, "Access needs")."""
+
+    STEP_FREE = "step-free"
+    HEARING_LOOP = "hearing-loop"
+    ACCESSIBLE_TOILET = "accessible-toilet"
+    QUIET_ROOM = "quiet-room"
+    ACCESSIBLE_PARKING = "accessible-parking"
+    CHANGING_PLACES = "changing-places"
+
+
+class AccessNeed(StrEnum):
+    """What a person needs to take part; each maps to a paper format, a venue feature or a service."""
+
+    EASY_READ = "easy-read"
+    LARGE_PRINT = "large-print"
+    SCREEN_READER = "screen-reader"
+    AUDIO = "audio"
+    BRAILLE = "braille"
+    BSL = "bsl"
+    CAPTIONS = "captions"
+    HEARING_LOOP = "hearing-loop"
+    STEP_FREE = "step-free"
+    ACCESSIBLE_TOILET = "accessible-toilet"
+    QUIET_ROOM = "quiet-room"
+    CHANGING_PLACES = "changing-places"
+    ACCESSIBLE_PARKING = "accessible-parking"
+    BREAKS = "breaks"
+    SUPPORT_WORKER = "support-worker"
+
+    @property
+    def paper_format(self) -> PaperFormat | None:
+        """The paper format this need calls for, if any (AC002)."""
+        try:
+            return PaperFormat(self.value)
+        except ValueError:
+            return None
+
+    @property
+    def venue_feature(self) -> VenueFeature | None:
+        """The venue feature this need calls for, if any (AC003)."""
+        try:
+            return VenueFeature(self.value)
+        except ValueError:
+            return None
+
+
+class PaymentPreference(StrEnum):
+    """What a member has chosen about involvement payments. Some people on benefits decline (DOMAIN.md)."""
+
+    PAYMENT = "payment"
+    EXPENSES_ONLY = "expenses-only"
+    DECLINED = "declined"
+
+
+class PaymentKind(StrEnum):
+    PAYMENT = "payment"
+    EXPENSES = "expenses"
+    DECLINED = "declined"

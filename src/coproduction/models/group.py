@@ -1,0 +1,98 @@
+"""Groups, their memberships and ground rules (DOMAIN.md, "Who and what the library must model")."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import attrs
+
+from coproduction.models.enums import CHAIR_ROLES, Frequency, GroupKind, Role, Weekday
+
+
+@attrs.frozen
+class Cadence:
+    """How often a group meets, e.g. "first Tuesday of the month, 10:00-12:30".
+
+    ``week_of_month`` is 1-4 for the first to fourth, -1 for the last; ``None`` with ``weekday`` means every week.
+    """
+
+    frequency: Frequency = Frequency.MONTHLY
+    weekday: Weekday | None = None
+    week_of_month: int | None = None
+    start: time | None = None
+    end: time | None = None
+
+
+@attrs.frozen
+class GroundRule:
+    """One agreed rule, with its Easy Read wording (seed 002: "so everyone knows how to talk to each other")."""
+
+    text: str
+    easy_read: str | None = None
+
+
+@attrs.frozen
+class Acknowledgement:
+    """A member's acknowledgement of the ground rules on a date."""
+
+    member: str
+    on: date
+
+
+@attrs.frozen
+class GroundRules:
+    """A group's ground rules. ``reviewed`` is the last review; the rules are current from ``reviewed or agreed``."""
+
+    agreed: date
+    rules: tuple[GroundRule, ...] = ()
+    reviewed: date | None = None
+    easy_read_document: str | None = None
+    acknowledgements: tuple[Acknowledgement, ...] = ()
+
+    @property
+    def current_since(self) -> date:
+        return max(self.agreed, self.reviewed) if self.reviewed else self.agreed
+
+    @property
+    def has_easy_read(self) -> bool:
+        """An Easy Read document, or an Easy Read wording for every rule."""
+        if self.easy_read_document:
+            return True
+        return bool(self.rules) and all(rule.easy_read for rule in self.rules)
+
+
+@attrs.frozen
+class Group:
+    """A board, champions network, partnership board, working group, focus group or Speak Out group."""
+
+    id: str
+    name: str
+    kind: GroupKind
+    purpose: str | None = None
+    terms_of_reference: str | None = None
+    cadence: Cadence | None = None
+    quorum: int | None = None
+    requires_residence: bool = False
+    ground_rules: GroundRules | None = None
+
+
+@attrs.frozen
+class Membership:
+    """A member's place in a group. ``left`` set means no longer listed as current; ``term_ends`` is the term's end."""
+
+    member: str
+    group: str
+    role: Role = Role.MEMBER
+    voting: bool = True
+    started: date | None = None
+    term_ends: date | None = None
+    left: date | None = None
+
+    def is_current(self, on: date) -> bool:
+        """Listed as current on ``on``: started by then and not left."""
+        started = self.started is None or self.started <= on
+        return started and (self.left is None or self.left > on)
+
+    @property
+    def leads(self) -> bool:
+        return self.role in CHAIR_ROLES

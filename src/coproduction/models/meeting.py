@@ -1,0 +1,130 @@
+"""Meetings: agenda, papers, venue, attendance, decisions, actions and payments (DOMAIN.md, accessibility and
+reciprocity)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import attrs
+
+from coproduction.models.enums import (
+    ActionStatus,
+    AttendanceStatus,
+    MeetingMode,
+    MeetingStatus,
+    PaperFormat,
+    PaymentKind,
+    VenueFeature,
+)
+
+
+@attrs.frozen
+class Venue:
+    name: str
+    address: str | None = None
+    features: frozenset[VenueFeature] = frozenset()
+
+
+@attrs.frozen
+class Break:
+    """A scheduled break, ``after_minutes`` from the start of the meeting."""
+
+    after_minutes: int
+    minutes: int = 10
+
+
+@attrs.frozen
+class Outcome:
+    """What happened to people's input: "you said, we did" (NHS England statutory guidance on involvement)."""
+
+    text: str
+    recorded: date
+
+
+@attrs.frozen
+class AgendaItem:
+    """An agenda item; ``leads`` are member ids. ``explanation`` is a plain-language note for jargon (AC010)."""
+
+    title: str
+    leads: tuple[str, ...] = ()
+    lived_experience_input: bool = False
+    outcome: Outcome | None = None
+    explanation: str | None = None
+
+
+@attrs.frozen
+class Paper:
+    """A meeting paper. ``published`` is ``None`` until it is out."""
+
+    title: str
+    published: date | None = None
+    formats: frozenset[PaperFormat] = frozenset({PaperFormat.STANDARD})
+    explanation: str | None = None
+
+
+@attrs.frozen
+class Attendance:
+    member: str
+    status: AttendanceStatus = AttendanceStatus.PRESENT
+
+
+@attrs.frozen
+class Decision:
+    text: str
+
+
+@attrs.frozen
+class Action:
+    text: str
+    owner: str | None = None
+    due: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    completed: date | None = None
+
+
+@attrs.frozen
+class Payment:
+    """An involvement payment or expenses to an attendee, or their choice to decline."""
+
+    member: str
+    kind: PaymentKind = PaymentKind.PAYMENT
+    amount: Decimal | None = None
+
+
+@attrs.frozen
+class Meeting:
+    """One meeting of a group. ``start`` and ``end`` are time-zone-aware."""
+
+    id: str
+    group: str
+    title: str
+    start: datetime
+    end: datetime
+    mode: MeetingMode = MeetingMode.IN_PERSON
+    status: MeetingStatus = MeetingStatus.SCHEDULED
+    venue: Venue | None = None
+    joining_link: str | None = None
+    captions: bool = False
+    bsl_interpreters: int = 0
+    breaks: tuple[Break, ...] = ()
+    agenda: tuple[AgendaItem, ...] = ()
+    papers: tuple[Paper, ...] = ()
+    expected: tuple[str, ...] = ()
+    attendance: tuple[Attendance, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    actions: tuple[Action, ...] = ()
+    payments: tuple[Payment, ...] = ()
+
+    @property
+    def minutes(self) -> int:
+        return int((self.end - self.start).total_seconds() // 60)
+
+    @property
+    def present(self) -> tuple[str, ...]:
+        """Ids of members recorded as present."""
+        return tuple(a.member for a in self.attendance if a.status is AttendanceStatus.PRESENT)
+
+    @property
+    def is_held(self) -> bool:
+        return self.status is MeetingStatus.HELD

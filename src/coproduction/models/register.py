@@ -1,0 +1,67 @@
+"""The register: everything one organisation records about its co-production groups."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from functools import cached_property
+
+import attrs
+
+from coproduction.models.group import Group, Membership
+from coproduction.models.meeting import Meeting
+from coproduction.models.member import Member
+
+
+@attrs.frozen(slots=False)
+class Register:
+    """One organisation's members, groups, memberships and meetings, for one area.
+
+    Lookups (``member_by_id`` ...) are built once, on first use. Ids are unique within each list; the loader
+    checks that and every reference before it builds a register.
+    """
+
+    organisation: str
+    area: str
+    members: tuple[Member, ...] = ()
+    groups: tuple[Group, ...] = ()
+    memberships: tuple[Membership, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+
+    @cached_property
+    def member_by_id(self) -> Mapping[str, Member]:
+        return {m.id: m for m in self.members}
+
+    @cached_property
+    def group_by_id(self) -> Mapping[str, Group]:
+        return {g.id: g for g in self.groups}
+
+    @cached_property
+    def meeting_by_id(self) -> Mapping[str, Meeting]:
+        return {m.id: m for m in self.meetings}
+
+    @cached_property
+    def memberships_by_group(self) -> Mapping[str, tuple[Membership, ...]]:
+        out: dict[str, list[Membership]] = {}
+        for ms in self.memberships:
+            out.setdefault(ms.group, []).append(ms)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def meetings_by_group(self) -> Mapping[str, tuple[Meeting, ...]]:
+        out: dict[str, list[Meeting]] = {}
+        for mt in sorted(self.meetings, key=lambda m: (m.start, m.id)):
+            out.setdefault(mt.group, []).append(mt)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def current_memberships(self, group: str, on: date) -> tuple[Membership, ...]:
+        """Memberships of ``group`` listed as current on ``on``."""
+        return tuple(ms for ms in self.memberships_by_group.get(group, ()) if ms.is_current(on))
+
+    def current_members(self, group: str, on: date) -> tuple[Member, ...]:
+        """Distinct current members of ``group`` on ``on``, in register order of memberships."""
+        seen: dict[str, Member] = {}
+        for ms in self.current_memberships(group, on):
+            if ms.member not in seen and ms.member in self.member_by_id:
+                seen[ms.member] = self.member_by_id[ms.member]
+        return tuple(seen.values())

@@ -1,0 +1,180 @@
+"""A council's policy as plain values: every threshold the checks use.
+
+Defaults are this project's proposals from DOMAIN.md ("Numbers that councils will want to set"); each council
+changes them through a profile, a policy file, the environment or command-line flags (see
+:mod:`coproduction.settings`, which builds a :class:`Policy`). This module reads nothing: it is domain code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, time
+from decimal import Decimal
+from enum import StrEnum
+from types import MappingProxyType
+
+import attrs
+
+from coproduction.models.diversity import Characteristic
+from coproduction.models.enums import GroupKind, Perspective
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ordered ``info < warning < error``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+class Region(StrEnum):
+    """UK bank-holiday regions (the Banking and Financial Dealings Act 1971 differs per nation)."""
+
+    ENGLAND_AND_WALES = "england-and-wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern-ireland"
+
+
+@attrs.frozen
+class SizeRange:
+    minimum: int
+    maximum: int
+
+
+@attrs.frozen
+class LivingWageRate:
+    """The National Living Wage hourly rate in force from ``since`` (National Minimum Wage Regulations 2015, as
+    uprated each April)."""
+
+    since: date
+    hourly: Decimal
+
+
+def _frozen_map(value: Mapping[object, object]) -> Mapping[object, object]:
+    return MappingProxyType(dict(value))
+
+
+#: Required perspectives per kind of group (EQ003). Board: SCIE guide 51 and Team-Up (seed 001).
+DEFAULT_REQUIRED_PERSPECTIVES: Mapping[GroupKind, frozenset[Perspective]] = MappingProxyType(
+    {
+        GroupKind.BOARD: frozenset({Perspective.USES_SERVICES, Perspective.CARER, Perspective.STAFF}),
+        GroupKind.PARTNERSHIP_BOARD: frozenset({Perspective.USES_SERVICES, Perspective.CARER}),
+    }
+)
+
+#: Group sizes (MB004): this project's defaults; Team-Up had a board of about 15 and a larger champions network.
+DEFAULT_GROUP_SIZES: Mapping[GroupKind, SizeRange] = MappingProxyType(
+    {
+        GroupKind.BOARD: SizeRange(8, 24),
+        GroupKind.CHAMPIONS_NETWORK: SizeRange(10, 300),
+        GroupKind.PARTNERSHIP_BOARD: SizeRange(6, 30),
+        GroupKind.WORKING_GROUP: SizeRange(3, 15),
+        GroupKind.FOCUS_GROUP: SizeRange(3, 15),
+        GroupKind.SPEAK_OUT_GROUP: SizeRange(3, 30),
+    }
+)
+
+#: National Living Wage (21 and over from April 2024), GOV.UK "National Minimum Wage and National Living Wage
+#: rates"; the April 2026 rate was announced in the Autumn Budget 2025.
+DEFAULT_LIVING_WAGE: tuple[LivingWageRate, ...] = (
+    LivingWageRate(date(2021, 4, 1), Decimal("8.91")),
+    LivingWageRate(date(2022, 4, 1), Decimal("9.50")),
+    LivingWageRate(date(2023, 4, 1), Decimal("10.42")),
+    LivingWageRate(date(2024, 4, 1), Decimal("11.44")),
+    LivingWageRate(date(2025, 4, 1), Decimal("12.21")),
+    LivingWageRate(date(2026, 4, 1), Decimal("12.71")),
+)
+
+#: Terms that need a plain-language explanation (AC010), with the explanation a council might use.
+DEFAULT_JARGON: Mapping[str, str] = MappingProxyType(
+    {
+        "ASC": "adult social care",
+        "CQC": "Care Quality Commission, which inspects care services",
+        "ICB": "Integrated Care Board, the NHS body that plans local health services",
+        "ICS": "Integrated Care System",
+        "KPI": "key performance indicator, a number used to measure how well something is going",
+        "JSNA": "Joint Strategic Needs Assessment",
+        "VCS": "voluntary and community sector",
+        "VCSE": "voluntary, community and social enterprise sector",
+        "SEND": "special educational needs and disabilities",
+        "DoLS": "Deprivation of Liberty Safeguards",
+        "MDT": "multi-disciplinary team",
+    }
+)
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """Every threshold and choice the checks use. See ``docs/policy.md`` for each setting's source."""
+
+    name: str = "default"
+    #: The council's area, for residence (MB001); ``None`` uses the register's area.
+    area: str | None = None
+    timezone: str = "Europe/London"
+    region: Region = Region.ENGLAND_AND_WALES
+
+    # Equality
+    min_lived_experience_share: float = 0.5
+    require_lived_experience_chair: bool = True
+    required_perspectives: Mapping[GroupKind, frozenset[Perspective]] = attrs.field(
+        default=DEFAULT_REQUIRED_PERSPECTIVES, converter=_frozen_map
+    )
+    min_lived_experience_share_present: float = 0.4
+    min_lived_experience_led_items: float = 0.25
+    min_lived_experience_for_decisions: int = 2
+
+    # Diversity
+    monitored_characteristics: tuple[Characteristic, ...] = tuple(Characteristic)
+    min_representation_ratio: float = 0.5
+    min_expected_count: float = 1.0
+    max_unknown_share: float = 0.2
+    min_service_areas: int = 3
+    max_organisation_share: float = 0.5
+    suppression_threshold: int = 5
+    min_group_for_cross_tabulation: int = 20
+    baseline: str = "england"
+
+    # Accessibility
+    papers_notice_working_days: int = 5
+    easy_read_notice_days: int = 7
+    earliest_start: time = time(9, 30)
+    latest_end: time = time(16, 0)
+    max_minutes_without_break: int = 90
+    max_meeting_minutes: int = 150
+    two_interpreters_from_minutes: int = 120
+    jargon: Mapping[str, str] = attrs.field(default=DEFAULT_JARGON, converter=_frozen_map)
+
+    # Reciprocity
+    involvement_hourly_rate: Decimal = Decimal("15.00")
+    national_living_wage: tuple[LivingWageRate, ...] = DEFAULT_LIVING_WAGE
+    training_within_days: int = 180
+    feedback_within_days: int = 90
+
+    # Ground rules and governance
+    ground_rules_review_months: int = 12
+    irregular_gap_factor: float = 1.5
+
+    # Membership
+    attendance_window_months: int = 12
+    min_attendance_rate: float = 0.5
+    min_expected_meetings: int = 3
+    group_sizes: Mapping[GroupKind, SizeRange] = attrs.field(
+        default=DEFAULT_GROUP_SIZES, converter=_frozen_map
+    )
+
+    # Checks
+    severity: Mapping[str, Severity] = attrs.field(factory=dict, converter=_frozen_map)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def living_wage_on(self, day: date) -> LivingWageRate | None:
+        """The National Living Wage rate in force on ``day``, or ``None`` before the table starts."""
+        in_force = [rate for rate in self.national_living_wage if rate.since <= day]
+        return max(in_force, key=lambda r: r.since) if in_force else None
