@@ -1,0 +1,81 @@
+"""The ``coproduction`` command line. Subcommands live in their own modules and are imported only when run,
+so that ``coproduction --version`` starts fast.
+
+Exit statuses (CHECKS.md): 0 nothing at or above ``--fail-on``; 1 something is; 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+#: Subcommand name -> (module, one-line help). Each module has ``add_arguments(parser)`` and ``run(args) -> int``.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("coproduction.cli.check_cmd", "check a register against co-production's principles"),
+    "rules": ("coproduction.cli.rules_cmd", "list every check: code, name, principle, severity"),
+    "explain": ("coproduction.cli.rules_cmd", "print one check's documentation"),
+    "policy": ("coproduction.cli.policy_cmd", "show the effective policy"),
+    "calendar": ("coproduction.cli.calendar_cmd", "export meetings as an iCalendar file"),
+    "audit": ("coproduction.cli.audit_cmd", "audit a group's diversity against its population"),
+}
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("coproduction")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0+unknown"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == ["--version"]:
+        print(f"coproduction {_version()}")
+        return EXIT_OK
+    parser = _Parser(prog="coproduction", description="Co-production principles checks for councils.")
+    parser.add_argument("--version", action="store_true", help="print the version and stop")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    chosen = args_list[0] if args_list and args_list[0] in COMMANDS else None
+    for name, (module_name, help_text) in COMMANDS.items():
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            module = _load(module_name)
+            if module is None:
+                command_parser.error(f"the {name!r} command is not available in this build")
+            module.add_arguments(command_parser, name)
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    module = _load(COMMANDS[args.command][0])
+    assert module is not None
+    status: int = module.run(args)
+    return status
+
+
+def _load(module_name: str):  # type: ignore[no-untyped-def]
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name == module_name:
+            return None
+        raise
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())

@@ -1,0 +1,50 @@
+"""Options and error handling shared by subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+
+from coproduction.errors import CoproductionError, InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def parse_date(text: str) -> date:
+    """argparse type for YYYY-MM-DD dates."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-25") from None
+
+
+def add_policy_arguments(parser: argparse.ArgumentParser) -> None:
+    """--profile, --policy FILE and --set KEY=VALUE (highest precedence)."""
+    parser.add_argument("--profile", help="shipped policy profile (default, oxfordshire, ...)")
+    parser.add_argument("--policy", metavar="FILE", help="policy file (TOML or YAML) that overrides the profile")
+    parser.add_argument(
+        "--set",
+        dest="settings",
+        metavar="KEY=VALUE",
+        action="append",
+        default=[],
+        help="override one policy setting, e.g. --set min_lived_experience_share=0.6 (repeatable)",
+    )
+
+
+def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """Turn the library's errors into a message on stderr and exit status 2; never a traceback."""
+
+    def wrapper(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except InputError as error:
+            print(f"coproduction: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        except CoproductionError as error:
+            print(f"coproduction: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+
+    return wrapper

@@ -1,0 +1,1 @@
+"""Reading and writing registers and outputs: the edge between files and the domain."""

@@ -1,0 +1,41 @@
+"""Atomic file writes: the old file stays whole until the new one is complete.
+
+The data goes to a temporary file in the same folder, is flushed and fsynced, then renamed over the target
+(``os.replace`` is atomic on POSIX and Windows). A crash part-way leaves the previous file untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from coproduction.errors import OutputError
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, encoding: str = "utf-8") -> None:
+    """Write ``data`` to ``path`` atomically. Raises :class:`OutputError` when the folder cannot be written."""
+    target = Path(path)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise OutputError(f"{target}: cannot write here: {error.strerror or error}") from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(OSError):
+            mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+            os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise OutputError(f"{target}: cannot write: {error.strerror or error}") from None
+
+
+__all__ = ["write_atomic"]
