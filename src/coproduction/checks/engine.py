@@ -33,7 +33,7 @@ class Principle(StrEnum):
     MEMBERSHIP = "membership"
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
         return _PRINCIPLE_TITLES[self]
 
 

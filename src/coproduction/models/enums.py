@@ -84,7 +84,7 @@ class Weekday(StrEnum):
     SU = "SU"
 
     @property
-    def index(self) -> int:
+    def number(self) -> int:
         """Monday is 0, as in :meth:`datetime.date.weekday`."""
         return list(Weekday).index(self)
 

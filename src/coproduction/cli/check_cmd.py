@@ -1,0 +1,87 @@
+"""``coproduction check PATH``: run the principles checks (CHECKS.md output contract)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from coproduction.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    add_policy_arguments,
+    guarded,
+    parse_date,
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
+    parser.add_argument("path", help="register file (YAML, JSON, TOML) or folder of files")
+    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    parser.add_argument(
+        "--as-of", type=parse_date, help="judge as of this date, YYYY-MM-DD (default: today in the policy's zone)"
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="only these codes or prefixes (comma-separated, repeatable)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="skip these codes or prefixes (comma-separated, repeatable)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
+        help="exit 1 when a finding is at or above this severity (default: error)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomically)")
+    parser.add_argument("--no-plugins", action="store_true", help="run the built-in checks only")
+    add_policy_arguments(parser)
+
+
+def _codes(values: list[str]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def today_in(timezone: str) -> str:
+    """Today's date in the policy's time zone: the one place the clock is read, and only when no date is given."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo(timezone)).date().isoformat()
+
+
+@guarded
+def run(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from coproduction.io.loader import load_register
+    from coproduction.settings import policy_from_args
+
+    from coproduction.api import check_register
+    from coproduction.io.atomic import write_atomic
+    from coproduction.output import render
+    from coproduction.plugins import registry_with_plugins
+    from coproduction.policy import Severity
+
+    policy = policy_from_args(args)
+    registry = registry_with_plugins(include_plugins=not args.no_plugins)
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    registry.selected(select, ignore)  # unknown codes are a usage error before any loading
+    register = load_register(args.path)
+    as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
+    report = check_register(register, as_of=as_of, policy=policy, select=select, ignore=ignore, registry=registry)
+    text = render(report, args.format)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    if args.fail_on == "never":
+        return EXIT_OK
+    return EXIT_FINDINGS if report.at_or_above(Severity(args.fail_on)) else EXIT_OK

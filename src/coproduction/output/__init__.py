@@ -1,0 +1,30 @@
+"""Renderers for check reports: text for people, JSON for scripts, Markdown for board papers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from coproduction.api import CheckReport
+
+FORMATS = ("text", "json", "markdown")
+
+
+def render(report: CheckReport, format: str) -> str:
+    """Render ``report`` in one of :data:`FORMATS`."""
+    return _renderer(format)(report)
+
+
+def _renderer(format: str) -> Callable[[CheckReport], str]:
+    if format == "json":
+        from coproduction.output.json_report import render_json
+
+        return render_json
+    if format == "markdown":
+        from coproduction.output.markdown_report import render_markdown
+
+        return render_markdown
+    if format == "text":
+        from coproduction.output.text_report import render_text
+
+        return render_text
+    raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")

@@ -1,0 +1,74 @@
+"""Markdown for board papers: grouped by principle, in plain words, each finding with what to do.
+
+Written for board members rather than developers: no codes up front (they are kept in brackets so officers can
+look them up with ``coproduction explain``), severities in words.
+"""
+
+from __future__ import annotations
+
+from coproduction.api import CheckReport
+from coproduction.checks import Finding, Principle
+from coproduction.policy import Severity
+
+_SEVERITY_WORDS = {
+    Severity.ERROR: "Needs action",
+    Severity.WARNING: "Worth looking at",
+    Severity.INFO: "For information",
+}
+
+_PRINCIPLE_INTROS = {
+    Principle.EQUALITY: "Everyone takes part as an equal, and people with lived experience share power.",
+    Principle.DIVERSITY: "The group reflects the people it serves.",
+    Principle.ACCESSIBILITY: "Everyone can take part in the way that suits them best.",
+    Principle.RECIPROCITY: "People get something back for what they put in.",
+    Principle.GOVERNANCE: "The group has agreed ground rules and meets regularly.",
+    Principle.MEMBERSHIP: "Members are supported to take part.",
+}
+
+
+def _escape(text: str) -> str:
+    """Escape Markdown and HTML-significant characters so register text cannot change the document's structure."""
+    out = []
+    for ch in text:
+        if ch in "\\`*_{}[]()#+-.!|<>&":
+            out.append("\\" + ch)
+        elif ch in "\r\n":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def render_markdown(report: CheckReport) -> str:
+    s = report.summary
+    lines = [
+        "# Co-production check",
+        "",
+        f"Checked on {report.as_of.strftime('%-d %B %Y')} against the {_escape(report.policy)} policy.",
+        "",
+    ]
+    if not report.findings:
+        lines += ["Nothing to report: every check passed.", ""]
+        return "\n".join(lines)
+    lines += [
+        f"- {_SEVERITY_WORDS[Severity.ERROR]}: {s['error']}",
+        f"- {_SEVERITY_WORDS[Severity.WARNING]}: {s['warning']}",
+        f"- {_SEVERITY_WORDS[Severity.INFO]}: {s['info']}",
+        "",
+    ]
+    by_principle: dict[Principle, list[Finding]] = {}
+    for f in report.findings:
+        by_principle.setdefault(f.principle, []).append(f)
+    for principle in Principle:
+        found = by_principle.get(principle)
+        if not found:
+            continue
+        lines += [f"## {principle.heading}", "", _PRINCIPLE_INTROS[principle], ""]
+        for f in sorted(found, key=lambda f: (-f.severity.rank, f.sort_key)):
+            lines.append(
+                f"- **{_SEVERITY_WORDS[f.severity]}** ({f.subject.kind.value} {_escape(f.subject.id)}): "
+                f"{_escape(f.message)}"
+            )
+            lines.append(f"  - What to do: {_escape(f.hint)} ({f.code})")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,53 @@
+"""Checks of a council's own, added without forking through the ``coproduction.checks`` entry-point group.
+
+A plugin package declares, in its ``pyproject.toml``::
+
+    [project.entry-points."coproduction.checks"]
+    mycouncil = "mycouncil_checks:CHECKS"
+
+where the object is a :class:`~coproduction.checks.Check`, an iterable of them, or a callable returning either.
+A plugin whose code or name collides with another check is refused with :class:`CheckRegistryError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib.metadata import EntryPoint, entry_points
+
+from coproduction.checks import Check, CheckRegistry, builtin_registry
+from coproduction.errors import CheckRegistryError
+
+ENTRY_POINT_GROUP = "coproduction.checks"
+
+
+def _checks_from(entry_point: EntryPoint) -> list[Check]:
+    origin = f"plugin {entry_point.name!r} ({entry_point.value})"
+    try:
+        loaded = entry_point.load()
+    except Exception as error:  # a broken plugin must not crash the tool with a traceback
+        raise CheckRegistryError(f"{origin} could not be loaded: {type(error).__name__}: {error}") from None
+    if callable(loaded) and not isinstance(loaded, Check):
+        loaded = loaded()
+    items: Iterable[object] = [loaded] if isinstance(loaded, Check) else loaded
+    checks = list(items)
+    for item in checks:
+        if not isinstance(item, Check):
+            raise CheckRegistryError(
+                f"{origin} gave {type(item).__name__}, not a coproduction.checks.Check"
+            )
+    return [c for c in checks if isinstance(c, Check)]
+
+
+def add_plugins(registry: CheckRegistry) -> CheckRegistry:
+    """Add every installed plugin's checks to ``registry`` (in entry-point name order, for determinism)."""
+    for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, e.value)):
+        origin = f"plugin {entry_point.name!r}"
+        for check in _checks_from(entry_point):
+            registry.add(check, origin=origin)
+    return registry
+
+
+def registry_with_plugins(*, include_plugins: bool = True) -> CheckRegistry:
+    """The built-in checks plus, unless told otherwise, every installed plugin's."""
+    registry = builtin_registry()
+    return add_plugins(registry) if include_plugins else registry
