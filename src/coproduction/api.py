@@ -7,7 +7,14 @@ from datetime import date
 
 import attrs
 
-from coproduction.checks import CheckContext, CheckRegistry, Finding, builtin_registry, run_checks, summarise
+from coproduction.checks import (
+    CheckContext,
+    CheckRegistry,
+    Finding,
+    builtin_registry,
+    run_checks,
+    summarise,
+)
 from coproduction.models.register import Register
 from coproduction.policy import Policy, Severity
 from coproduction.working_days import working_day_calendar

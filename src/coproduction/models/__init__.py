@@ -34,9 +34,9 @@ from coproduction.models.enums import (
 from coproduction.models.group import (
     Acknowledgement,
     Cadence,
-    Group,
     GroundRule,
     GroundRules,
+    Group,
     Membership,
 )
 from coproduction.models.meeting import (
