@@ -40,7 +40,32 @@ _EXPORTS: dict[str, str] = {
     "save_register": "coproduction.io.loader",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Check",
+    "CheckContext",
+    "CheckDoc",
+    "CheckRegistry",
+    "CheckReport",
+    "CoproductionError",
+    "Finding",
+    "Flag",
+    "InputError",
+    "Policy",
+    "PolicyError",
+    "Principle",
+    "Problem",
+    "Register",
+    "RegisterError",
+    "Severity",
+    "builtin_registry",
+    "check_register",
+    "dumps_register",
+    "load_policy",
+    "load_register",
+    "loads_register",
+    "registry_with_plugins",
+    "save_register",
+]
 
 
 def __getattr__(name: str) -> Any:
