@@ -1,0 +1,155 @@
+"""Small questions the equality, governance and membership checks ask of a register.
+
+Kept apart from the checks so that each check reads as its rule. Everything here is a pure function of its
+arguments: dates are passed in, never read from the clock.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from coproduction.errors import PolicyError, Problem
+from coproduction.models.enums import MeetingStatus, Perspective
+from coproduction.models.group import GroundRules, Group
+from coproduction.models.meeting import Meeting
+from coproduction.models.member import Member
+from coproduction.models.register import Register
+from coproduction.policy import Policy
+
+#: How each perspective reads in a sentence ("no current member who ...").
+PERSPECTIVE_PHRASES = {
+    Perspective.USES_SERVICES: "uses services",
+    Perspective.CARER: "is a carer or family member",
+    Perspective.STAFF: "is a member of staff",
+    Perspective.VOLUNTARY_SECTOR: "comes from the voluntary sector",
+}
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` calendar months earlier, clamped to the month's end (31 March - 1 = 28 Feb)."""
+    index = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(index, 12)
+    month += 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
+
+
+def whole_months_between(earlier: date, later: date) -> int:
+    """Whole calendar months from ``earlier`` to ``later`` (0 when under a month or ``later`` is earlier)."""
+    months = (later.year - earlier.year) * 12 + (later.month - earlier.month)
+    if months > 0 and months_before(later, months) < earlier:
+        months -= 1
+    return max(months, 0)
+
+
+@lru_cache(maxsize=16)
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PolicyError(
+            [Problem("policy", "$.timezone", f"{name!r} is not a known time zone, such as 'Europe/London'")]
+        ) from None
+
+
+def meeting_day(meeting: Meeting, policy: Policy) -> date:
+    """The meeting's date in the policy's time zone (a meeting at 23:30 UTC in summer is on the next day)."""
+    return meeting.start.astimezone(_zone(policy.timezone)).date()
+
+
+def held_meetings(register: Register, group_id: str, policy: Policy, until: date) -> tuple[Meeting, ...]:
+    """The group's held meetings on or before ``until``, in date order (then id)."""
+    return tuple(
+        m
+        for m in register.meetings_by_group.get(group_id, ())
+        if m.status is MeetingStatus.HELD and meeting_day(m, policy) <= until
+    )
+
+
+def known_members(register: Register, ids: Iterable[str]) -> tuple[Member, ...]:
+    """The distinct members named by ``ids`` that the register knows, in order of first mention."""
+    seen: dict[str, Member] = {}
+    for member_id in ids:
+        member = register.member_by_id.get(member_id)
+        if member is not None and member_id not in seen:
+            seen[member_id] = member
+    return tuple(seen.values())
+
+
+def voting_members(register: Register, group_id: str, on: date) -> tuple[Member, ...]:
+    """Distinct members with a current voting membership of the group on ``on``."""
+    return known_members(register, (ms.member for ms in register.current_memberships(group_id, on) if ms.voting))
+
+
+def present_members(register: Register, meeting: Meeting) -> tuple[Member, ...]:
+    """Distinct known members recorded as present at ``meeting``."""
+    return known_members(register, meeting.present)
+
+
+def count_lived_experience(members: Sequence[Member]) -> int:
+    return sum(1 for m in members if m.has_lived_experience)
+
+
+def is_under(count: int, total: int, share: float) -> bool:
+    """Whether ``count / total`` is under ``share``; exactly equal is not under (5 of 10 meets 0.5)."""
+    return count / total < share
+
+
+def percent(share: float) -> str:
+    """A share as a percentage for people: 0.5 -> "50%", 1/3 -> "33.3%"."""
+    value = share * 100
+    if abs(value - round(value)) < 1e-9:
+        return f"{round(value)}%"
+    return f"{value:.1f}%"
+
+
+def number(value: float) -> str:
+    """A number for people: 45.0 -> "45", 10.5 -> "10.5"."""
+    if abs(value - round(value)) < 1e-9:
+        return str(round(value))
+    return f"{value:.1f}"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``"1 member"``, ``"3 members"``."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
+
+
+def more_needed(count: int, total: int, share: float) -> int | None:
+    """How many more members of the kind counted would lift ``count / total`` to at least ``share``.
+
+    Adding one such member raises both numbers. ``None`` when no number of additions can reach ``share``
+    (a share of 1 or more with someone else present).
+    """
+    if not is_under(count, total, share):
+        return 0
+    if share >= 1:
+        return None
+    # (count + k) / (total + k) >= share  <=>  k >= (share * total - count) / (1 - share); then settle any
+    # floating-point rounding with the same comparison the checks use.
+    needed = max(math.ceil((share * total - count) / (1 - share)) - 1, 0)
+    while is_under(count + needed, total + needed, share):
+        needed += 1
+    return needed
+
+
+def group_label(group: Group) -> str:
+    return f"{group.name!r}"
+
+
+def rules_current_since(rules: GroundRules, as_of: date) -> date | None:
+    """When the ground rules in force on ``as_of`` were last agreed or reviewed; ``None`` if not yet agreed.
+
+    A review dated after ``as_of`` has not happened yet as of that date, so the earlier date stands.
+    """
+    if rules.agreed > as_of:
+        return None
+    if rules.reviewed is not None and rules.agreed < rules.reviewed <= as_of:
+        return rules.reviewed
+    return rules.agreed
