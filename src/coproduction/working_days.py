@@ -1,7 +1,9 @@
 """Working days: Monday to Friday, less the bank holidays of the policy's UK region.
 
 Bank holidays come from the ``holidays`` library (vacanza/holidays), which cites the Banking and Financial
-Dealings Act 1971 and each year's proclamations, rather than a hand-made list.
+Dealings Act 1971 and each year's proclamations, rather than a hand-made list. The three UK bank-holiday regions
+differ: Scotland has 2 January, the first Monday of August and St Andrew's Day but not Easter Monday; Northern
+Ireland has St Patrick's Day and the Battle of the Boyne.
 """
 
 from __future__ import annotations
@@ -29,6 +31,17 @@ def _bank_holidays(region: Region) -> holidays.HolidayBase:
 def is_bank_holiday(day: date, region: Region) -> bool:
     """Whether ``day`` is a bank holiday in ``region``."""
     return day in _bank_holidays(region)
+
+
+def bank_holiday_name(day: date, region: Region) -> str | None:
+    """The name of the bank holiday on ``day`` in ``region`` ("Easter Monday"), or ``None`` if it is not one."""
+    name = _bank_holidays(region).get(day)
+    return None if name is None else str(name)
+
+
+def is_weekend(day: date) -> bool:
+    """Saturday or Sunday."""
+    return day.weekday() >= 5
 
 
 def working_day_calendar(region: Region) -> Callable[[date], bool]:

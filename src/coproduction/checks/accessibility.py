@@ -1,0 +1,758 @@
+"""Accessibility checks AC001-AC010 (CHECKS.md): everyone has the same chance to take part, in the way that suits
+them best (SCIE guide 51).
+
+Which meetings are judged: every meeting that is not cancelled, past or future. A late paper or a missing
+interpreter at a meeting already held is still a finding: it is a record of how the group worked, and the board
+can see whether things improve. Times are read in the policy's time zone (``Policy.timezone``), so a meeting's
+date and its start and end are those its members see on their clocks.
+
+"Expected attendees" are the meeting's ``expected`` list when it has one, otherwise the group's current members on
+the meeting's date. Access needs come from ``Member.access_needs``; a member nobody has asked (``None``) has no
+known needs here (MB005 reports that nobody asked). Messages count people rather than name them: access needs can
+reveal a disability, so a board paper says "2 expected attendees need large print", not who.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, time
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
+from coproduction.checks.registry import BUILTIN
+from coproduction.errors import PolicyError, Problem
+from coproduction.models.enums import AccessNeed, MeetingMode, MeetingStatus, PaperFormat, VenueFeature
+from coproduction.models.meeting import Meeting, Paper
+from coproduction.models.member import Member
+from coproduction.policy import Policy, Severity
+from coproduction.working_days import bank_holiday_name, clear_working_days_between, is_weekend
+
+_LGA_1972 = (
+    "Local Government Act 1972 s.100B(3), as amended by the Local Authorities (Access to Meetings and Documents) "
+    "(Period of Notice) (England) Order 2002 (SI 2002/715): agendas and reports open to inspection at least "
+    "five clear days before a meeting"
+)
+_LANARKSHIRE = (
+    "Lanarkshire Links, co-production guidelines: agenda and plain-English minutes at least one week ahead"
+)
+_SCIE = "SCIE guide 51, Co-production in social care: what it is and how to do it (accessibility principle)"
+_NOTTINGHAM = "University of Nottingham, guidance on involving carers: meetings between 09:30 and 16:00"
+_DEFRA = "Defra, accessible meetings guidance: a 10-minute break in meetings over 50 minutes"
+_ASLI = "ASLI (Association of Sign Language Interpreters): two interpreters for assignments of two hours or more"
+_SEED_ACCESS = "Oxfordshire County Council co-production programme (seed 001: a board member who is blind; "
+_SEED_ACCESS += "seeds 002 and 004: Easy Read)"
+_EQUALITY_ACT = "Equality Act 2010 s.20: the duty to make reasonable adjustments, including auxiliary aids"
+
+_NEED_WORDS = {
+    AccessNeed.EASY_READ: "Easy Read",
+    AccessNeed.LARGE_PRINT: "large print",
+    AccessNeed.SCREEN_READER: "a screen-reader-ready version",
+    AccessNeed.AUDIO: "audio",
+    AccessNeed.BRAILLE: "braille",
+    AccessNeed.BSL: "a British Sign Language interpreter",
+    AccessNeed.CAPTIONS: "captions",
+    AccessNeed.HEARING_LOOP: "a hearing loop",
+    AccessNeed.STEP_FREE: "step-free access",
+    AccessNeed.ACCESSIBLE_TOILET: "an accessible toilet",
+    AccessNeed.QUIET_ROOM: "a quiet room",
+    AccessNeed.CHANGING_PLACES: "a Changing Places toilet",
+    AccessNeed.ACCESSIBLE_PARKING: "accessible parking",
+    AccessNeed.BREAKS: "breaks",
+    AccessNeed.SUPPORT_WORKER: "a support worker",
+}
+
+_FORMAT_WORDS = {
+    PaperFormat.STANDARD: "standard print",
+    PaperFormat.EASY_READ: "Easy Read",
+    PaperFormat.LARGE_PRINT: "large print",
+    PaperFormat.SCREEN_READER: "screen-reader-ready",
+    PaperFormat.AUDIO: "audio",
+    PaperFormat.BRAILLE: "braille",
+}
+
+_FEATURE_WORDS = {
+    VenueFeature.STEP_FREE: "step-free access",
+    VenueFeature.HEARING_LOOP: "a hearing loop",
+    VenueFeature.ACCESSIBLE_TOILET: "an accessible toilet",
+    VenueFeature.QUIET_ROOM: "a quiet room",
+    VenueFeature.ACCESSIBLE_PARKING: "accessible parking",
+    VenueFeature.CHANGING_PLACES: "a Changing Places toilet",
+}
+
+
+# --- shared helpers ------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=16)
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PolicyError(
+            [Problem("policy", "$.timezone", f"{name!r} is not a known time zone; use one like 'Europe/London'")]
+        ) from None
+
+
+def local(moment: datetime, policy: Policy) -> datetime:
+    """``moment`` in the policy's time zone. A naive time is taken to be local time already."""
+    zone = _zone(policy.timezone)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment.astimezone(zone)
+
+
+def meeting_day(meeting: Meeting, policy: Policy) -> date:
+    """The meeting's date on the policy's local clock."""
+    return local(meeting.start, policy).date()
+
+
+def active_meetings(context: CheckContext) -> Iterator[Meeting]:
+    """Meetings that are not cancelled, in a stable order."""
+    for meeting in sorted(context.register.meetings, key=lambda m: (m.start, m.id)):
+        if meeting.status is not MeetingStatus.CANCELLED:
+            yield meeting
+
+
+def expected_attendees(context: CheckContext, meeting: Meeting) -> tuple[Member, ...]:
+    """The meeting's ``expected`` members, or else the group's current members on the meeting's date."""
+    register = context.register
+    if meeting.expected:
+        ids = sorted(set(meeting.expected))
+        return tuple(register.member_by_id[i] for i in ids if i in register.member_by_id)
+    members = register.current_members(meeting.group, meeting_day(meeting, context.policy))
+    return tuple(sorted(members, key=lambda m: m.id))
+
+
+def _need_counts(attendees: Iterable[Member]) -> Counter[AccessNeed]:
+    counts: Counter[AccessNeed] = Counter()
+    for member in attendees:
+        counts.update(member.access_needs or ())
+    return counts
+
+
+def _people(count: int) -> str:
+    return f"{count} expected attendee{'s' if count != 1 else ''}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _join(words: Iterable[str]) -> str:
+    items = list(words)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _paper_key(paper: Paper) -> tuple[str, str]:
+    return (paper.title, paper.published.isoformat() if paper.published else "")
+
+
+# --- AC001 -----------------------------------------------------------------------------------------------------
+
+
+@check(
+    BUILTIN,
+    code="AC001",
+    name="late-papers",
+    principle=Principle.ACCESSIBILITY,
+    severity=Severity.ERROR,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what=(
+            "Finds meeting papers published fewer than 5 clear working days before the meeting, and papers not "
+            "published yet when even publishing them today would be too late. Clear working days leave out the "
+            "day the paper went out, the day of the meeting, weekends and the bank holidays of the policy's "
+            "region (England and Wales, Scotland or Northern Ireland). When an expected attendee needs Easy "
+            "Read, the paper must also be out at least 7 calendar days before the meeting. Every meeting that "
+            "is not cancelled is judged, including meetings already held."
+        ),
+        why=(
+            "People need time to read papers, get them explained, talk them over with the people they speak "
+            "for and prepare questions. Without that time they sit in the meeting as listeners, not equals. "
+            "Councils' own committees must publish agendas 5 clear days ahead; co-production groups deserve "
+            "no less, and people who use Easy Read need longer."
+        ),
+        example=(
+            "The board meets on Thursday 12 November. A paper published on Friday 6 November has only 3 clear "
+            "working days before the meeting (Monday, Tuesday and Wednesday): AC001 reports it."
+        ),
+        instead=(
+            "Publish papers by the working day before the fifth clear working day (for a Thursday meeting, by "
+            "the Wednesday of the week before; earlier over bank holidays). If a paper cannot be ready, move "
+            "the item to the next meeting rather than table it late."
+        ),
+        settings=("papers_notice_working_days", "easy_read_notice_days", "region", "timezone"),
+        sources=(_LGA_1972, _LANARKSHIRE, _SCIE, "DOMAIN.md, 'Time': people need to be given the time to do "
+                 "co-production well (seed 002)"),
+    ),
+)
+def late_papers(context: CheckContext) -> Iterator[Flag]:
+    policy = context.policy
+    notice = policy.papers_notice_working_days
+    for meeting in active_meetings(context):
+        if not meeting.papers:
+            continue
+        day = meeting_day(meeting, policy)
+        easy_read_readers = _need_counts(expected_attendees(context, meeting))[AccessNeed.EASY_READ]
+        for paper in sorted(meeting.papers, key=_paper_key):
+            yield from _late_paper(context, meeting.id, day, paper, notice, easy_read_readers)
+
+
+def _late_paper(
+    context: CheckContext, meeting_id: str, day: date, paper: Paper, notice: int, easy_read_readers: int
+) -> Iterator[Flag]:
+    easy_read_days = context.policy.easy_read_notice_days
+    if paper.published is None:
+        clear_if_today = clear_working_days_between(context.as_of, day, context.is_working_day)
+        if clear_if_today < notice:
+            when = "the meeting has passed" if context.as_of >= day else (
+                f"only {_plural(clear_if_today, 'clear working day')} remain before the meeting"
+            )
+            yield Flag(
+                meeting_id,
+                f"Paper '{paper.title}' is not published and {when}; papers need "
+                f"{_plural(notice, 'clear working day')}.",
+                "Publish the paper now and tell members it is late, or move the item to the next meeting.",
+            )
+        elif easy_read_readers and (day - context.as_of).days < easy_read_days:
+            yield Flag(
+                meeting_id,
+                f"Paper '{paper.title}' is not published, the meeting is {_plural((day - context.as_of).days, 'day')} "
+                f"away and {_people(easy_read_readers)} need Easy Read, which needs {_plural(easy_read_days, 'day')}.",
+                "Publish the paper and its Easy Read version now, or move the item to the next meeting.",
+            )
+        return
+    clear = clear_working_days_between(paper.published, day, context.is_working_day)
+    if clear < notice:
+        yield Flag(
+            meeting_id,
+            f"Paper '{paper.title}' was published on {paper.published.isoformat()}, "
+            f"{_plural(clear, 'clear working day')} before the meeting on {day.isoformat()}; "
+            f"it needs {notice}.",
+            f"Publish papers at least {_plural(notice, 'clear working day')} before the meeting (not counting the "
+            "day of publication, the meeting day, weekends and bank holidays); move late items to the next meeting.",
+        )
+    elif easy_read_readers and (day - paper.published).days < easy_read_days:
+        yield Flag(
+            meeting_id,
+            f"Paper '{paper.title}' was published on {paper.published.isoformat()}, "
+            f"{_plural((day - paper.published).days, 'day')} before the meeting; {_people(easy_read_readers)} "
+            f"need Easy Read, which needs {_plural(easy_read_days, 'day')}.",
+            f"When anyone needs Easy Read, publish papers and their Easy Read versions at least "
+            f"{_plural(easy_read_days, 'day')} before the meeting.",
+        )
+
+
+# --- AC002 -----------------------------------------------------------------------------------------------------
+
+
+@check(
+    BUILTIN,
+    code="AC002",
+    name="missing-accessible-format",
+    principle=Principle.ACCESSIBILITY,
+    severity=Severity.ERROR,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what=(
+            "Finds meeting papers that are not available in a format an expected attendee needs: Easy Read, "
+            "large print, screen-reader-ready, audio or braille. Expected attendees are the meeting's expected "
+            "list, or else the group's current members on the meeting's date."
+        ),
+        why=(
+            "A paper someone cannot read shuts them out of the discussion as surely as a locked door. A board "
+            "member who is blind, or a self-advocate who reads Easy Read, needs the paper in their format at the "
+            "same time as everyone else."
+        ),
+        example=(
+            "One expected attendee needs large print and another needs Easy Read; the budget paper is published "
+            "only in standard print: AC002 reports that it lacks Easy Read and large print."
+        ),
+        instead=(
+            "Ask each member about their access needs when they join, keep the answers in the register, and "
+            "commission each format when the paper is written, so that every version goes out together."
+        ),
+        settings=(),
+        sources=(_SCIE, _SEED_ACCESS, _EQUALITY_ACT),
+    ),
+)
+def missing_accessible_format(context: CheckContext) -> Iterator[Flag]:
+    for meeting in active_meetings(context):
+        if not meeting.papers:
+            continue
+        needs = _need_counts(expected_attendees(context, meeting))
+        wanted = {
+            need.paper_format: count for need, count in needs.items() if need.paper_format is not None
+        }
+        for paper in sorted(meeting.papers, key=_paper_key):
+            missing = sorted(fmt for fmt in wanted if fmt not in paper.formats)
+            if not missing:
+                continue
+            detail = _join(f"{_FORMAT_WORDS[fmt]} ({_people(wanted[fmt])})" for fmt in missing)
+            yield Flag(
+                meeting.id,
+                f"Paper '{paper.title}' is not available in {detail}.",
+                "Produce the missing versions and send them out at the same time as the standard paper.",
+            )
+
+
+# --- AC003 -----------------------------------------------------------------------------------------------------
+
+
+@check(
+    BUILTIN,
+    code="AC003",
+    name="inaccessible-venue",
+    principle=Principle.ACCESSIBILITY,
+    severity=Severity.ERROR,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what=(
+            "Finds in-person and hybrid meetings whose venue lacks a feature an expected attendee needs: "
+            "step-free access, a hearing loop, an accessible toilet, a quiet room, a Changing Places toilet or "
+            "accessible parking. A meeting with no venue recorded is reported when anyone needs a feature, "
+            "since nobody can confirm the venue has it."
+        ),
+        why=(
+            "If someone cannot get into the room, hear the discussion or find a toilet they can use, they "
+            "cannot take part as an equal, and often stop coming."
+        ),
+        example=(
+            "A member who uses a wheelchair is expected at the board, which meets on the first floor of a "
+            "library with no lift: AC003 reports that the venue lacks step-free access."
+        ),
+        instead=(
+            "Record each venue's features, check them against members' needs when booking, and move the meeting "
+            "or offer a hybrid option when a venue falls short."
+        ),
+        settings=(),
+        sources=(_SCIE, _EQUALITY_ACT, "DOMAIN.md, 'Access needs' (step-free access, hearing loop, quiet space)"),
+    ),
+)
+def inaccessible_venue(context: CheckContext) -> Iterator[Flag]:
+    for meeting in active_meetings(context):
+        if meeting.mode is MeetingMode.ONLINE:
+            continue
+        needs = _need_counts(expected_attendees(context, meeting))
+        wanted = {
+            need.venue_feature: count for need, count in needs.items() if need.venue_feature is not None
+        }
+        if not wanted:
+            continue
+        features = meeting.venue.features if meeting.venue else frozenset()
+        missing = sorted(feature for feature in wanted if feature not in features)
+        if not missing:
+            continue
+        detail = _join(f"{_FEATURE_WORDS[f]} ({_people(wanted[f])})" for f in missing)
+        if meeting.venue is None:
+            message = f"No venue is recorded, so nobody can confirm it has {detail}."
+            hint = "Record the venue and its features, and book one that has what attendees need."
+        else:
+            message = f"The venue '{meeting.venue.name}' lacks {detail}."
+            hint = "Move the meeting to a venue that has these features, or offer a hybrid option."
+        yield Flag(meeting.id, message, hint)
+
+
+# --- AC004 -----------------------------------------------------------------------------------------------------
+
+
+@check(
+    BUILTIN,
+    code="AC004",
+    name="no-interpreter-booked",
+    principle=Principle.ACCESSIBILITY,
+    severity=Severity.ERROR,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what=(
+            "Finds meetings where an expected attendee needs British Sign Language and fewer interpreters are "
+            "booked than needed: 2 for meetings of 120 minutes or longer, otherwise 1. Applies to online "
+            "meetings too."
+        ),
+        why=(
+            "Interpreting is tiring: after about an hour one interpreter's accuracy falls, so long assignments "
+            "need two who take turns. Without an interpreter a Deaf member cannot take part at all."
+        ),
+        example=(
+            "A Deaf member is expected at a 150-minute board meeting with one interpreter booked: AC004 "
+            "reports that 2 are needed."
+        ),
+        instead=(
+            "Book interpreters when the meeting is set, as early as possible (they are in short supply), and "
+            "book two for meetings of two hours or more."
+        ),
+        settings=("two_interpreters_from_minutes",),
+        sources=(_ASLI, _EQUALITY_ACT, _SCIE),
+    ),
+)
+def no_interpreter_booked(context: CheckContext) -> Iterator[Flag]:
+    from_minutes = context.policy.two_interpreters_from_minutes
+    for meeting in active_meetings(context):
+        signers = _need_counts(expected_attendees(context, meeting))[AccessNeed.BSL]
+        if not signers:
+            continue
+        needed = 2 if meeting.minutes >= from_minutes else 1
+        if meeting.bsl_interpreters >= needed:
+            continue
+        why = (
+            f"the meeting runs {meeting.minutes} minutes, {from_minutes} or more"
+            if needed == 2
+            else f"the meeting runs {meeting.minutes} minutes"
+        )
+        yield Flag(
+            meeting.id,
+            f"{_people(signers)} need{'s' if signers == 1 else ''} British Sign Language; "
+            f"{meeting.bsl_interpreters} interpreter{'s' if meeting.bsl_interpreters != 1 else ''} booked, "
+            f"{needed} needed ({why}).",
+            f"Book {needed - meeting.bsl_interpreters} more BSL interpreter"
+            f"{'s' if needed - meeting.bsl_interpreters != 1 else ''} now.",
+        )
+
+
+# --- AC005 -----------------------------------------------------------------------------------------------------
+
+
+@check(
+    BUILTIN,
+    code="AC005",
+    name="no-remote-access",
+    principle=Principle.ACCESSIBILITY,
+    severity=Severity.WARNING,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what=(
+            "Finds online and hybrid meetings with no joining link recorded, and online and hybrid meetings "
+            "where an expected attendee needs captions and none are provided. (Captions at in-person meetings "
+            "are a matter of live captioning at the venue and are not judged here.)"
+        ),
+        why=(
+            "Online meetings let people take part who cannot travel, but only if they can get in and follow the "
+            "discussion. A missing link leaves people waiting outside; no captions shuts out people who are "
+            "deaf or hard of hearing."
+        ),
+        example=(
+            "A hybrid board meeting has no joining link in the register two days before it: AC005 reports it."
+        ),
+        instead=(
+            "Send the joining link with the papers, and turn on captions (or book a live captioner) whenever "
+            "an expected attendee needs them."
+        ),
+        settings=(),
+        sources=(_SCIE, _EQUALITY_ACT, "Decidim meetings: in-person, online and hybrid modes"),
+    ),
+)
+def no_remote_access(context: CheckContext) -> Iterator[Flag]:
+    for meeting in active_meetings(context):
+        if meeting.mode is MeetingMode.IN_PERSON:
+            continue
+        if not (meeting.joining_link and meeting.joining_link.strip()):
+            yield Flag(
+                meeting.id,
+                f"This {meeting.mode.value} meeting has no joining link.",
+                "Record the joining link and send it to members with the papers.",
+            )
+        captioned = _need_counts(expected_attendees(context, meeting))[AccessNeed.CAPTIONS]
+        if captioned and not meeting.captions:
+            yield Flag(
+                meeting.id,
+                f"{_people(captioned)} need{'s' if captioned == 1 else ''} captions and none are provided.",
+                "Turn on captions in the meeting software, or book a live captioner.",
+            )
+
+
+# --- AC006 -----------------------------------------------------------------------------------------------------
+
+
+def longest_stretch_without_break(meeting: Meeting) -> int:
+    """The longest run of minutes between the start, the scheduled breaks and the end."""
+    total = max(meeting.minutes, 0)
+    position = 0
+    longest = 0
+    for brk in sorted(meeting.breaks, key=lambda b: (b.after_minutes, b.minutes)):
+        starts = min(max(brk.after_minutes, 0), total)
+        if starts > position:
+            longest = max(longest, starts - position)
+        position = max(position, min(starts + max(brk.minutes, 0), total))
+    return max(longest, total - position)
+
+
+@check(
+    BUILTIN,
+    code="AC006",
+    name="no-break",
+    principle=Principle.ACCESSIBILITY,
+    severity=Severity.WARNING,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what=(
+            "Finds meetings that run longer than 90 minutes with no scheduled break, and meetings whose breaks "
+            "still leave a stretch longer than 90 minutes (for example a 3-hour meeting with one break after 20 "
+            "minutes)."
+        ),
+        why=(
+            "Long stretches without a break exclude people with pain, fatigue, anxiety or learning "
+            "disabilities, people who need medication or the toilet, and interpreters. Regular breaks keep "
+            "everyone able to take part to the end."
+        ),
+        example="A board meeting runs from 10:00 to 12:00 with no break: AC006 reports 120 minutes without one.",
+        instead=(
+            "Put a break of at least 10 minutes on the agenda at least every 90 minutes, and say when it will "
+            "be so people can plan."
+        ),
+        settings=("max_minutes_without_break",),
+        sources=(_DEFRA, _SCIE, "DOMAIN.md, 'Numbers that councils will want to set': 90 minutes (default)"),
+    ),
+)
+def no_break(context: CheckContext) -> Iterator[Flag]:
+    limit = context.policy.max_minutes_without_break
+    for meeting in active_meetings(context):
+        stretch = longest_stretch_without_break(meeting)
+        if stretch <= limit:
+            continue
+        if not meeting.breaks:
+            message = f"The meeting runs {meeting.minutes} minutes with no scheduled break (limit {limit})."
+        else:
+            message = f"The meeting has a stretch of {stretch} minutes without a break (limit {limit})."
+        yield Flag(
+            meeting.id,
+            message,
+            f"Schedule a break of at least 10 minutes so no stretch runs longer than {limit} minutes.",
+        )
+
+
+# --- AC007 -----------------------------------------------------------------------------------------------------
+
+
+@check(
+    BUILTIN,
+    code="AC007",
+    name="inaccessible-hours",
+    principle=Principle.ACCESSIBILITY,
+    severity=Severity.WARNING,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what=(
+            "Finds meetings that start before 09:30 or end after 16:00, local time in the policy's time zone. "
+            "A meeting that ends on a later day than it starts ends too late."
+        ),
+        why=(
+            "Carers have mornings and school runs to manage, people who use services may depend on care visits "
+            "and accessible transport, and concessionary bus passes often start at 09:30. Meetings outside these "
+            "hours quietly exclude them."
+        ),
+        example="A meeting from 17:30 to 19:00 ends after 16:00: AC007 reports it.",
+        instead=(
+            "Meet between 09:30 and 16:00, as Oxfordshire's Health and Wellbeing Board did when it moved to "
+            "13:00-16:00, unless members have agreed other hours."
+        ),
+        settings=("earliest_start", "latest_end", "timezone"),
+        sources=(
+            _NOTTINGHAM,
+            "Oxfordshire Health and Wellbeing Board: meetings moved to 13:00-16:00",
+            _SCIE,
+        ),
+    ),
+)
+def inaccessible_hours(context: CheckContext) -> Iterator[Flag]:
+    policy = context.policy
+    for meeting in active_meetings(context):
+        start = local(meeting.start, policy)
+        end = local(meeting.end, policy)
+        problems = []
+        if start.time() < policy.earliest_start:
+            problems.append(f"starts at {start:%H:%M}, before {_hhmm(policy.earliest_start)}")
+        if end.date() > start.date() or end.time() > policy.latest_end:
+            problems.append(f"ends at {end:%H:%M}, after {_hhmm(policy.latest_end)}")
+        if problems:
+            yield Flag(
+                meeting.id,
+                f"The meeting {' and '.join(problems)}.",
+                f"Hold meetings between {_hhmm(policy.earliest_start)} and {_hhmm(policy.latest_end)} so carers "
+                "and people who rely on transport or care visits can come, unless members agreed other hours.",
+            )
+
+
+def _hhmm(moment: time) -> str:
+    return moment.strftime("%H:%M")
+
+
+# --- AC008 -----------------------------------------------------------------------------------------------------
+
+
+@check(
+    BUILTIN,
+    code="AC008",
+    name="meeting-too-long",
+    principle=Principle.ACCESSIBILITY,
+    severity=Severity.INFO,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what="Finds meetings that run longer than 150 minutes, breaks included.",
+        why=(
+            "Even with breaks, long meetings tire people, push out those with care or work commitments and "
+            "leave the last items to whoever still has energy, often the staff."
+        ),
+        example="A meeting from 10:00 to 13:00 runs 180 minutes: AC008 reports it.",
+        instead=(
+            "Keep meetings to two and a half hours or less; move items to working groups or a second meeting."
+        ),
+        settings=("max_meeting_minutes",),
+        sources=("DOMAIN.md, 'Numbers that councils will want to set': 150 minutes (default)", _SCIE, _DEFRA),
+    ),
+)
+def meeting_too_long(context: CheckContext) -> Iterator[Flag]:
+    limit = context.policy.max_meeting_minutes
+    for meeting in active_meetings(context):
+        if meeting.minutes > limit:
+            yield Flag(
+                meeting.id,
+                f"The meeting runs {meeting.minutes} minutes, longer than {limit}.",
+                f"Shorten the agenda to {limit} minutes or less, or split it across two meetings.",
+            )
+
+
+# --- AC009 -----------------------------------------------------------------------------------------------------
+
+
+@check(
+    BUILTIN,
+    code="AC009",
+    name="meeting-on-non-working-day",
+    principle=Principle.ACCESSIBILITY,
+    severity=Severity.INFO,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what=(
+            "Finds meetings held on a Saturday, a Sunday or a bank holiday of the policy's region (England and "
+            "Wales, Scotland or Northern Ireland, from the holidays library), by the meeting's local date."
+        ),
+        why=(
+            "On weekends and bank holidays transport runs less often, support workers and interpreters are "
+            "harder to book, and carers lose their usual respite. Some members may prefer weekends; most do not."
+        ),
+        example=(
+            "A board meeting on Monday 6 April 2026 (Easter Monday in England and Wales) is reported; in "
+            "Scotland, where Easter Monday is not a bank holiday, it is not."
+        ),
+        instead="Meet on working days unless members have chosen otherwise.",
+        settings=("region", "timezone"),
+        sources=(
+            "Banking and Financial Dealings Act 1971, Schedule 1, and the annual proclamations (via the holidays "
+            "library, vacanza/holidays)",
+            _SCIE,
+        ),
+    ),
+)
+def meeting_on_non_working_day(context: CheckContext) -> Iterator[Flag]:
+    region = context.policy.region
+    for meeting in active_meetings(context):
+        day = meeting_day(meeting, context.policy)
+        holiday = bank_holiday_name(day, region)
+        if is_weekend(day):
+            what = f"a {day:%A}"
+            if holiday:
+                what += f" and a bank holiday ({holiday})"
+        elif holiday:
+            what = f"a bank holiday ({holiday})"
+        else:
+            continue
+        yield Flag(
+            meeting.id,
+            f"The meeting on {day.isoformat()} falls on {what}.",
+            "Move it to a working day, unless members chose this day.",
+        )
+
+
+# --- AC010 -----------------------------------------------------------------------------------------------------
+
+
+def jargon_used(title: str, jargon: dict[str, str]) -> list[str]:
+    """Jargon terms used in ``title`` without being spelt out there, sorted.
+
+    A term matches as a whole word, case-sensitively ("ASC" in "ASC budget", not in "ascend"). It counts as spelt
+    out when the title also contains the meaning's first phrase (up to its first comma), in any case, or when the
+    term is followed by a bracketed explanation ("CQC (Care Quality Commission)").
+    """
+    found = []
+    folded = title.casefold()
+    for term, meaning in sorted(jargon.items()):
+        if not term:
+            continue
+        pattern = re.compile(rf"(?<![\w]){re.escape(term)}(?![\w])")
+        matches = list(pattern.finditer(title))
+        if not matches:
+            continue
+        spelt = meaning.split(",")[0].strip().casefold()
+        if spelt and spelt in folded:
+            continue
+        if all(title[m.end():].lstrip().startswith("(") for m in matches):
+            continue
+        found.append(term)
+    return found
+
+
+@check(
+    BUILTIN,
+    code="AC010",
+    name="unexplained-jargon",
+    principle=Principle.ACCESSIBILITY,
+    severity=Severity.INFO,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what=(
+            "Finds agenda items and paper titles that use a term from the policy's jargon list (CQC, ICB, KPI, "
+            "ASC...) with no plain-language explanation. A term counts when it appears as a whole word with the "
+            "same capitals. It is explained when the item or paper has an explanation recorded, when the title "
+            "spells the term out (contains the start of its meaning), or when the term is followed by a "
+            "bracketed explanation."
+        ),
+        why=(
+            "Acronyms and professional shorthand make people who use services and carers feel like outsiders "
+            "and stop them challenging. Plain words are part of sharing power."
+        ),
+        example=(
+            "An agenda item titled 'ICB update on KPIs for ASC' uses three unexplained terms: AC010 reports ICB "
+            "and ASC ('KPIs' is not the whole word 'KPI')."
+        ),
+        instead=(
+            "Spell terms out in titles ('Update from the Integrated Care Board'), or record a plain-language "
+            "explanation with the item or paper, and keep the jargon list up to date."
+        ),
+        settings=("jargon",),
+        sources=(
+            _SCIE,
+            "SCIE evaluation in Easy Read (seed 002)",
+            _LANARKSHIRE,
+        ),
+    ),
+)
+def unexplained_jargon(context: CheckContext) -> Iterator[Flag]:
+    jargon = dict(context.policy.jargon)
+    if not jargon:
+        return
+    for meeting in active_meetings(context):
+        titled: list[tuple[str, str, str | None]] = [
+            *(("Agenda item", item.title, item.explanation) for item in meeting.agenda),
+            *(("Paper", paper.title, paper.explanation) for paper in meeting.papers),
+        ]
+        for kind, title, explanation in sorted(set(titled), key=lambda t: (t[0], t[1], t[2] or "")):
+            if explanation and explanation.strip():
+                continue
+            terms = jargon_used(title, jargon)
+            if not terms:
+                continue
+            yield Flag(
+                meeting.id,
+                f"{kind} '{title}' uses {_join(repr(t) for t in terms)} without explaining "
+                f"{'it' if len(terms) == 1 else 'them'}.",
+                "Say it in plain words, e.g. "
+                + "; ".join(f"{t}: {jargon[t]}" for t in terms)
+                + ", or record an explanation with the "
+                + kind.lower()
+                + ".",
+            )

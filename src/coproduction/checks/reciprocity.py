@@ -1,0 +1,336 @@
+"""Reciprocity checks RC001-RC005 (CHECKS.md): people get something back for what they put in (SCIE guide 51).
+
+Meetings are read on the policy's local clock (``Policy.timezone``). Meeting checks look only at meetings that are
+not cancelled; RC001 and RC004 look only at meetings recorded as held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from coproduction.checks.accessibility import active_meetings, meeting_day
+from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
+from coproduction.checks.registry import BUILTIN
+from coproduction.models.enums import ActionStatus, PaymentKind, PaymentPreference
+from coproduction.models.member import Member
+from coproduction.policy import Severity
+
+_SCIE = "SCIE guide 51, Co-production in social care: what it is and how to do it (reciprocity principle)"
+_SCIE_PAYMENT = (
+    "SCIE, Paying people who receive benefits: there are no nationally agreed involvement rates; some people on "
+    "benefits choose to decline payment"
+)
+_CNWL = "Central and North West London NHS Foundation Trust (CNWL), involvement payment rates 2022: £11.50-£15 an hour"
+_HQIP = "Healthcare Quality Improvement Partnership (HQIP), patient and public involvement payments: £40 a meeting"
+_NLW = (
+    "National Minimum Wage Regulations 2015, as uprated each April; GOV.UK, 'National Minimum Wage and National "
+    "Living Wage rates'"
+)
+_NHS_ENGLAND = (
+    "NHS England, Working in partnership with people and communities: statutory guidance (2022): feed back how "
+    "people's input influenced decisions"
+)
+_OXFORDSHIRE_TRAINING = "Oxfordshire County Council co-production programme: co-produced training (seeds 001-002)"
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
+# --- RC001 -----------------------------------------------------------------------------------------------------
+
+_SETTLED = frozenset({PaymentKind.PAYMENT, PaymentKind.EXPENSES, PaymentKind.DECLINED})
+
+
+@check(
+    BUILTIN,
+    code="RC001",
+    name="unpaid-involvement",
+    principle=Principle.RECIPROCITY,
+    severity=Severity.WARNING,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what=(
+            "Finds held meetings where a lived-experience attendee who was present has no involvement payment "
+            "or expenses recorded for that meeting and has not declined them, either for that meeting (a "
+            "'declined' record) or in general (their payment preference is 'declined')."
+        ),
+        why=(
+            "People who use services and carers give their time and expertise as equals with paid staff. Paying "
+            "them, or at least covering their costs, says that their contribution is valued; unpaid involvement "
+            "excludes people who cannot afford to give their time. Some people on benefits decline payment: that "
+            "is their choice, and it should be recorded."
+        ),
+        example=(
+            "Two carers attended the March board meeting; one was paid, and nothing is recorded for the other: "
+            "RC001 reports the second."
+        ),
+        instead=(
+            "Record each attendee's payment, expenses or choice to decline when the meeting is held, and pay "
+            "promptly at the council's published rate."
+        ),
+        settings=(),
+        sources=(_SCIE, _SCIE_PAYMENT, _CNWL, _HQIP),
+    ),
+)
+def unpaid_involvement(context: CheckContext) -> Iterator[Flag]:
+    members = context.register.member_by_id
+    for meeting in active_meetings(context):
+        if not meeting.is_held:
+            continue
+        settled = {p.member for p in meeting.payments if p.kind in _SETTLED}
+        unpaid = sorted(
+            member_id
+            for member_id in set(meeting.present)
+            if member_id in members
+            and members[member_id].has_lived_experience
+            and member_id not in settled
+            and members[member_id].payment_preference is not PaymentPreference.DECLINED
+        )
+        if not unpaid:
+            continue
+        count = len(unpaid)
+        yield Flag(
+            meeting.id,
+            f"{count} lived-experience attendee{'s' if count != 1 else ''} present "
+            f"{'have' if count != 1 else 'has'} no involvement payment or expenses recorded and "
+            f"{'have' if count != 1 else 'has'} not declined them (members {', '.join(unpaid)}).",
+            "Pay them at the council's involvement rate or reimburse their expenses, or record that they "
+            "declined.",
+        )
+
+
+# --- RC002 -----------------------------------------------------------------------------------------------------
+
+
+@check(
+    BUILTIN,
+    code="RC002",
+    name="payment-below-living-wage",
+    principle=Principle.RECIPROCITY,
+    severity=Severity.WARNING,
+    subject=SubjectKind.POLICY,
+    doc=CheckDoc(
+        what=(
+            "Compares the policy's hourly involvement rate with the National Living Wage in force on the 'as of' "
+            "date, taken from the policy's dated table of rates (so a new April rate is a data change). Before "
+            "the table's first date there is nothing to compare and the check is silent."
+        ),
+        why=(
+            "Paying people with lived experience less per hour than the lowest legal wage for staff says their "
+            "expertise is worth less, which is the opposite of working as equals."
+        ),
+        example=(
+            "The policy pays £12.00 an hour; from 1 April 2026 the National Living Wage is £12.71: RC002 reports "
+            "the gap of £0.71."
+        ),
+        instead=(
+            "Set the involvement rate at or above the National Living Wage and review it each April when the "
+            "rate changes; many councils and NHS trusts pay more (CNWL paid £11.50-£15 an hour in 2022)."
+        ),
+        settings=("involvement_hourly_rate", "national_living_wage"),
+        sources=(_NLW, _SCIE_PAYMENT, _CNWL, _HQIP),
+    ),
+)
+def payment_below_living_wage(context: CheckContext) -> Iterator[Flag]:
+    policy = context.policy
+    rate = policy.living_wage_on(context.as_of)
+    if rate is None or policy.involvement_hourly_rate >= rate.hourly:
+        return
+    gap = rate.hourly - policy.involvement_hourly_rate
+    yield Flag(
+        policy.name,
+        f"The involvement rate of £{policy.involvement_hourly_rate:.2f} an hour is £{gap:.2f} below the "
+        f"National Living Wage of £{rate.hourly:.2f} in force since {rate.since.isoformat()}.",
+        f"Raise involvement_hourly_rate to at least £{rate.hourly:.2f}.",
+    )
+
+
+# --- RC003 -----------------------------------------------------------------------------------------------------
+
+
+def joined_on(context: CheckContext, member: Member) -> date | None:
+    """When the member joined: ``Member.joined``, or else the earliest start of their memberships."""
+    if member.joined is not None:
+        return member.joined
+    starts = [ms.started for ms in context.register.memberships if ms.member == member.id and ms.started]
+    return min(starts) if starts else None
+
+
+@check(
+    BUILTIN,
+    code="RC003",
+    name="training-not-completed",
+    principle=Principle.RECIPROCITY,
+    severity=Severity.WARNING,
+    subject=SubjectKind.MEMBER,
+    doc=CheckDoc(
+        what=(
+            "Finds current members (of any group) with no co-production training completed within 180 days of "
+            "joining. The joining date is the member's own, or else the start of their earliest membership; a "
+            "member with neither is not judged. Training before joining counts. The check waits until the 180 "
+            "days have passed, so a new member is not reported. Training finished after the deadline is "
+            "still reported, as late (CHECKS.md asks for training within the period), so the group can see "
+            "how long induction takes."
+        ),
+        why=(
+            "Training is part of what members get back, and it lets people with lived experience and staff "
+            "work on the same footing. Members who are never trained are left to pick up the rules alone."
+        ),
+        example=(
+            "A carer joined the champions network on 2 January 2026 and has no co-production training recorded "
+            "by 1 July 2026, 180 days later: from 2 July RC003 reports it."
+        ),
+        instead=(
+            "Offer co-production training, co-produced with members, within six months of joining, and record "
+            "it in the member's training list."
+        ),
+        settings=("training_within_days",),
+        sources=(_OXFORDSHIRE_TRAINING, _SCIE, "DOMAIN.md: within 180 days (default)"),
+    ),
+)
+def training_not_completed(context: CheckContext) -> Iterator[Flag]:
+    register = context.register
+    within = context.policy.training_within_days
+    current = {ms.member for ms in register.memberships if ms.is_current(context.as_of)}
+    for member_id in sorted(current):
+        member = register.member_by_id.get(member_id)
+        if member is None:
+            continue
+        joined = joined_on(context, member)
+        if joined is None:
+            continue
+        deadline = joined + timedelta(days=within)
+        if context.as_of <= deadline:
+            continue
+        completed = sorted(t.completed for t in member.training if t.coproduction)
+        if completed and completed[0] <= deadline:
+            continue
+        late = [day for day in completed if day <= context.as_of]
+        if late:
+            message = (
+                f"Joined on {joined.isoformat()}; co-production training was completed on "
+                f"{late[0].isoformat()}, {_days((late[0] - deadline).days)} after the {_days(within)} allowed."
+            )
+            hint = "Nothing more is needed for this member; check why training took so long for new members."
+        else:
+            message = (
+                f"Joined on {joined.isoformat()}; no co-production training completed by "
+                f"{deadline.isoformat()}, {_days(within)} later."
+            )
+            hint = "Offer co-production training now, at a time and in a format that suits the member."
+        yield Flag(member.id, message, hint)
+
+
+# --- RC004 -----------------------------------------------------------------------------------------------------
+
+
+@check(
+    BUILTIN,
+    code="RC004",
+    name="no-feedback-on-input",
+    principle=Principle.RECIPROCITY,
+    severity=Severity.WARNING,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what=(
+            "Finds agenda items at held meetings where people with lived experience gave input and no outcome "
+            "('you said, we did') was recorded within 90 days of the meeting. The check waits until the 90 days "
+            "have passed; an outcome recorded after them is reported as late."
+        ),
+        why=(
+            "People give their time to change things. If they never hear what happened to their input, they "
+            "conclude it made no difference, and stop taking part. Feeding back is how trust is built."
+        ),
+        example=(
+            "At the board on 10 March members with lived experience advised on the new carers' strategy; by "
+            "8 June, 90 days later, no outcome is recorded: from 9 June RC004 reports it."
+        ),
+        instead=(
+            "Record on each item what was done with people's input, and report it back to the group (a "
+            "'you said, we did' paper) within three months."
+        ),
+        settings=("feedback_within_days", "timezone"),
+        sources=(_NHS_ENGLAND, _SCIE, "DOMAIN.md: within 90 days (default)"),
+    ),
+)
+def no_feedback_on_input(context: CheckContext) -> Iterator[Flag]:
+    within = context.policy.feedback_within_days
+    for meeting in active_meetings(context):
+        if not meeting.is_held:
+            continue
+        day = meeting_day(meeting, context.policy)
+        deadline = day + timedelta(days=within)
+        if context.as_of <= deadline:
+            continue
+        items = sorted(
+            {(item.title, item.outcome.recorded if item.outcome else None) for item in meeting.agenda
+             if item.lived_experience_input},
+            key=lambda pair: (pair[0], pair[1] or date.min),
+        )
+        for title, recorded in items:
+            if recorded is None:
+                yield Flag(
+                    meeting.id,
+                    f"Item '{title}' had input from people with lived experience and no outcome recorded "
+                    f"{_days(within)} after the meeting.",
+                    "Record what was done with their input and tell the group ('you said, we did').",
+                )
+            elif recorded > deadline:
+                yield Flag(
+                    meeting.id,
+                    f"Item '{title}' had input from people with lived experience; its outcome was recorded on "
+                    f"{recorded.isoformat()}, {_days((recorded - day).days)} after the meeting "
+                    f"({_days(within)} allowed).",
+                    "Feed back sooner: plan the 'you said, we did' report when the input is given.",
+                )
+
+
+# --- RC005 -----------------------------------------------------------------------------------------------------
+
+
+@check(
+    BUILTIN,
+    code="RC005",
+    name="overdue-action",
+    principle=Principle.RECIPROCITY,
+    severity=Severity.INFO,
+    subject=SubjectKind.MEETING,
+    doc=CheckDoc(
+        what=(
+            "Finds actions from a meeting (not cancelled) whose due date is before the 'as of' date and which "
+            "are still open. Actions done or dropped, and actions with no due date, are not reported."
+        ),
+        why=(
+            "Actions are the group's promises. When they slip without a word, members with lived experience "
+            "see their effort go nowhere."
+        ),
+        example=(
+            "An action from the May board, 'send the carers' survey in Easy Read', was due on 30 June and is "
+            "still open on 1 July: RC005 reports it."
+        ),
+        instead=(
+            "Review open actions at every meeting; finish them, agree a new date, or drop them and say why."
+        ),
+        settings=(),
+        sources=(_SCIE, _NHS_ENGLAND),
+    ),
+)
+def overdue_action(context: CheckContext) -> Iterator[Flag]:
+    for meeting in active_meetings(context):
+        overdue = sorted(
+            {
+                (action.due, action.text, action.owner or "")
+                for action in meeting.actions
+                if action.status is ActionStatus.OPEN and action.due is not None and action.due < context.as_of
+            }
+        )
+        for due, text, owner in overdue:
+            owned = f" (owner {owner})" if owner else ""
+            yield Flag(
+                meeting.id,
+                f"Action '{text}'{owned} was due on {due.isoformat()}, {_days((context.as_of - due).days)} ago, "
+                "and is still open.",
+                "Finish it, agree a new due date with the group, or drop it and tell members why.",
+            )
