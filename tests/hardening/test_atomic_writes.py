@@ -1,0 +1,69 @@
+"""Nothing lost: a writer killed part-way leaves the previous file whole (issue 6)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coproduction.errors import OutputError
+from coproduction.io.atomic import write_atomic
+
+# The child writes a large new version, but its disk "stalls" inside fsync: the moment a real crash would hurt.
+CHILD = r"""
+import os, sys, time
+from coproduction.io import atomic
+
+def stalled_fsync(fd):
+    sys.stdout.write("writing\n"); sys.stdout.flush()
+    time.sleep(120)
+
+atomic.os.fsync = stalled_fsync
+atomic.write_atomic(sys.argv[1], b"NEW " * 5_000_000)
+"""
+
+
+def test_killed_writer_leaves_previous_file_intact(tmp_path: Path) -> None:
+    target = tmp_path / "calendar.ics"
+    target.write_bytes(b"PREVIOUS VERSION\r\n")
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(target)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "writing"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    assert target.read_bytes() == b"PREVIOUS VERSION\r\n"
+
+
+@given(st.binary(max_size=2000) | st.text(max_size=500))
+def test_write_atomic_writes_exactly_the_data(data: bytes | str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "out.txt"
+        path.write_bytes(b"old")
+        write_atomic(path, data)
+        expected = data.encode("utf-8") if isinstance(data, str) else data
+        assert path.read_bytes() == expected
+        assert sorted(p.name for p in Path(folder).iterdir()) == ["out.txt"]
+
+
+def test_write_atomic_into_missing_folder_is_a_library_error(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="cannot write"):
+        write_atomic(tmp_path / "no" / "such" / "folder" / "x.ics", "data")
+
+
+def test_write_atomic_keeps_existing_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    path.write_text("old")
+    path.chmod(0o600)
+    write_atomic(path, "new")
+    assert path.stat().st_mode & 0o777 == 0o600
