@@ -115,6 +115,12 @@ class Meeting:
     decisions: tuple[Decision, ...] = ()
     actions: tuple[Action, ...] = ()
     payments: tuple[Payment, ...] = ()
+    #: The date of the cadence slot this meeting replaces when it was moved to another day (calendar export
+    #: writes it as an override of that slot, RFC 5545 RECURRENCE-ID); ``None`` for a meeting not moved.
+    replaces: date | None = None
+    #: How many times the meeting has been revised after publication (RFC 5545 SEQUENCE); raise it when the
+    #: time, place or access arrangements change, so that calendar clients take the update.
+    sequence: int = 0
 
     @property
     def minutes(self) -> int:
