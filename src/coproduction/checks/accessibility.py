@@ -475,9 +475,10 @@ def longest_stretch_without_break(meeting: Meeting) -> int:
     longest = 0
     for brk in sorted(meeting.breaks, key=lambda b: (b.after_minutes, b.minutes)):
         starts = min(max(brk.after_minutes, 0), total)
+        ends = min(max(brk.after_minutes + max(brk.minutes, 0), 0), total)
         if starts > position:
             longest = max(longest, starts - position)
-        position = max(position, min(starts + max(brk.minutes, 0), total))
+        position = max(position, ends)
     return max(longest, total - position)
 
 
