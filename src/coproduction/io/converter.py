@@ -1,0 +1,335 @@
+"""The cattrs converter between register models and plain data (dicts, lists, strings, numbers).
+
+One converter configuration serves every format; the per-format modules in :mod:`coproduction.io.preconf`
+only change how dates and date-times are written (native values for YAML and TOML, ISO strings for JSON), as
+cattrs' own ``preconf`` modules do.
+
+Reading is strict, so that a register file means one thing only:
+
+* text must be a string, whole numbers an integer, flags ``true``/``false`` (no ``"yes"`` turned into ``True``);
+* enums are their kebab-case values; a wrong value lists the allowed ones, except for diversity answers, which
+  are special category data (UK GDPR Article 9) and are never echoed back;
+* lists must be lists (a string is not a list of characters); sets are written as sorted lists;
+* dates are ``YYYY-MM-DD``, times ``HH:MM``, date-times ISO 8601 *with* an offset; native date values from
+  YAML and TOML are accepted too; money is a decimal (a string such as ``"12.50"`` or a number);
+* unknown fields are errors (``forbid_extra_keys``), and every object must be a mapping.
+
+Writing omits every field that holds its default (``None``, empty lists, ``voting: true`` ...), so saved files
+stay short and readable; loading fills the defaults back in, so a save-load round trip is exact.
+"""
+
+from __future__ import annotations
+
+import math
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from enum import Enum, IntEnum, StrEnum
+from functools import cache
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn
+
+from coproduction.models import diversity
+
+T = TypeVar("T")
+
+#: Enums whose values are diversity answers: a bad value is reported without echoing it.
+DIVERSITY_ENUMS: Final[frozenset[type[Enum]]] = frozenset(diversity.CATEGORIES.values())
+
+
+class InvalidValue(ValueError):
+    """A leaf value that cannot be structured. ``str(error)`` is the message shown to the person who wrote the
+    file; it never contains a diversity answer."""
+
+
+def kind_of(value: object) -> str:
+    """A plain-words name for the type of a value found in a file (never the value itself)."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float | Decimal):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, datetime):
+        return "a date and time"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, time):
+        return "a time"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return type(value).__name__
+
+
+# -- leaf hooks (shared by every format) --------------------------------------------------------------------
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if value.__class__ is str:
+        return value
+    raise InvalidValue(f"expected text, found {kind_of(value)}; put it in quotes")
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if value.__class__ is int:
+        return value
+    raise InvalidValue(f"expected a whole number, found {kind_of(value)}")
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if value.__class__ is bool:
+        return value
+    raise InvalidValue(f"expected true or false, found {kind_of(value)}")
+
+
+def _structure_decimal(value: Any, _: Any) -> Decimal:
+    if isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            raise InvalidValue(f"{value!r} is not an amount; write it like 12.50") from None
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise InvalidValue("expected an amount such as 12.50, found a number that is not finite")
+        number = Decimal(str(value))
+    else:
+        raise InvalidValue(f"expected an amount such as \"12.50\", found {kind_of(value)}")
+    if not number.is_finite():
+        raise InvalidValue("expected an amount such as 12.50, found a number that is not finite")
+    return number
+
+
+def _structure_date(value: Any, _: Any) -> date:
+    if value.__class__ is date:
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as error:
+            raise InvalidValue(f"{value!r} is not a date ({error}); write YYYY-MM-DD, e.g. 2026-01-06") from None
+    raise InvalidValue(f"expected a date (YYYY-MM-DD), found {kind_of(value)}")
+
+
+_NAIVE: Final = "time zone missing; write 2026-01-06T10:00:00+00:00"
+
+
+def _structure_datetime(value: Any, _: Any) -> datetime:
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError as error:
+            raise InvalidValue(
+                f"{value!r} is not a date and time ({error}); write 2026-01-06T10:00:00+00:00"
+            ) from None
+    else:
+        raise InvalidValue(
+            f"expected a date and time with offset (2026-01-06T10:00:00+00:00), found {kind_of(value)}"
+        )
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise InvalidValue(_NAIVE)
+    return moment
+
+
+def _structure_time(value: Any, _: Any) -> time:
+    if value.__class__ is time:
+        moment: time = value
+    elif isinstance(value, str):
+        try:
+            moment = time.fromisoformat(value)
+        except ValueError:
+            raise InvalidValue(f"{value!r} is not a time of day; write HH:MM, e.g. 09:30") from None
+    else:
+        raise InvalidValue(f"expected a time of day (HH:MM, e.g. 09:30), found {kind_of(value)}")
+    if moment.tzinfo is not None:
+        raise InvalidValue("a time of day is local to the policy's time zone; write HH:MM without an offset")
+    return moment
+
+
+def _enum_structure_factory(enum_type: type[Enum]) -> Callable[[Any, Any], Enum]:
+    members: dict[object, Enum] = {member.value: member for member in enum_type}
+    allowed = ", ".join(str(member.value) for member in enum_type)
+    if enum_type in DIVERSITY_ENUMS:
+
+        def structure_answer(value: Any, _: Any) -> Enum:
+            # Special category data: say what is allowed, never what was written.
+            try:
+                return members[value]
+            except (KeyError, TypeError):
+                raise InvalidValue(f"not one of the categories: {allowed}") from None
+
+        return structure_answer
+
+    def structure(value: Any, _: Any) -> Enum:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            if isinstance(value, str):
+                raise InvalidValue(f"{value!r} is not one of: {allowed}") from None
+            raise InvalidValue(f"expected one of: {allowed}; found {kind_of(value)}") from None
+
+    return structure
+
+
+_enum_hook = cache(_enum_structure_factory)
+
+
+def _structure_enum(value: Any, enum_type: type[Enum]) -> Enum:
+    return _enum_hook(enum_type)(value, enum_type)
+
+
+def _unstructure_enum(member: Enum) -> Any:
+    return member.value
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_frozenset(type_: Any) -> bool:
+    return type_ is frozenset or typing.get_origin(type_) is frozenset
+
+
+def _collection_structure_factory(
+    type_: Any, converter: cattrs.Converter
+) -> Callable[[Any, Any], tuple[Any, ...] | frozenset[Any]]:
+    element_type = typing.get_args(type_)[0]
+    element_hook = converter.get_structure_hook(element_type)
+    build: Callable[[Any], Any] = frozenset if _is_frozenset(type_) else tuple
+    detailed = converter.detailed_validation
+
+    def structure(value: Any, _: Any) -> Any:
+        if value.__class__ is not list and value.__class__ is not tuple:
+            raise InvalidValue(f"expected a list, found {kind_of(value)}")
+        if not detailed:
+            return build([element_hook(element, element_type) for element in value])
+        items = []
+        errors: list[Exception] = []
+        for index, element in enumerate(value):
+            try:
+                items.append(element_hook(element, element_type))
+            except Exception as error:
+                error.__notes__ = [
+                    *getattr(error, "__notes__", []),
+                    IterableValidationNote(f"Structuring {type_} @ index {index}", index, element_type),
+                ]
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(f"While structuring {type_}", errors, type_)
+        return build(items)
+
+    return structure
+
+
+def _attrs_structure_factory(cls: type[T], converter: cattrs.Converter) -> Callable[[Any, Any], T]:
+    generated = make_dict_structure_fn(cls, converter)
+    name = cls.__name__
+
+    def structure(value: Any, _: Any) -> T:
+        # cattrs' generated code indexes into the value; make sure it is a mapping first, so that a list or a
+        # number where an object belongs gives one clear problem instead of one per field.
+        if value.__class__ is not dict:
+            raise InvalidValue(f"expected a mapping (fields of a {name}), found {kind_of(value)}")
+        return generated(value, cls)
+
+    return structure
+
+
+# -- unstructure hooks --------------------------------------------------------------------------------------
+
+
+def unstructure_time(value: time) -> str:
+    """``HH:MM``; seconds only when there are any, so that nothing is lost."""
+    if value.second or value.microsecond:
+        return value.isoformat()
+    return value.strftime("%H:%M")
+
+
+def _sorted_list_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any], list[Any]]:
+    unstructure = converter.unstructure
+
+    def to_sorted_list(value: frozenset[Any]) -> list[Any]:
+        return sorted(unstructure(element) for element in value)
+
+    return to_sorted_list
+
+
+def _list_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any], list[Any]]:
+    element_hook = converter.get_unstructure_hook(typing.get_args(type_)[0])
+
+    def to_list(value: tuple[Any, ...]) -> list[Any]:
+        return [element_hook(element) for element in value]
+
+    return to_list
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Register the register's hooks on ``converter`` (dates and date-times are written as ISO strings)."""
+    # cattrs consults class registrations (singledispatch) before predicates, and a StrEnum is a str, a bool an
+    # int: so the leaves and the enums are all registered by class, the enums on their common bases.
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_structure_hook(time, _structure_time)
+    for enum_base in (Enum, StrEnum, IntEnum):
+        converter.register_structure_hook(enum_base, _structure_enum)
+    converter.register_structure_hook_factory(
+        lambda t: _is_homogeneous_tuple(t) or (_is_frozenset(t) and t is not frozenset),
+        _collection_structure_factory,
+    )
+    converter.register_structure_hook_factory(attrs.has, _attrs_structure_factory)
+
+    for enum_base in (Enum, StrEnum, IntEnum):
+        converter.register_unstructure_hook(enum_base, _unstructure_enum)
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_unstructure_hook(datetime, datetime.isoformat)
+    converter.register_unstructure_hook(time, unstructure_time)
+    converter.register_unstructure_hook_factory(_is_frozenset, _sorted_list_factory)
+    converter.register_unstructure_hook_factory(_is_homogeneous_tuple, _list_factory)
+
+
+def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
+    """A converter for registers: strict on structure, omits defaults on unstructure, rejects unknown fields.
+
+    ``detailed_validation=False`` is the fast path used first when loading; on any failure the loader runs the
+    detailed converter to report every problem with its path.
+    """
+    converter = cattrs.Converter(
+        omit_if_default=True,
+        forbid_extra_keys=True,
+        detailed_validation=detailed_validation,
+    )
+    configure_converter(converter)
+    return converter
+
+
+@cache
+def structuring_converter(*, detailed: bool) -> cattrs.Converter:
+    """The shared converter used to read every format (reading accepts native and string dates alike)."""
+    return make_converter(detailed_validation=detailed)
+
+
+__all__ = [
+    "DIVERSITY_ENUMS",
+    "InvalidValue",
+    "configure_converter",
+    "kind_of",
+    "make_converter",
+    "structuring_converter",
+    "unstructure_time",
+]

@@ -1,0 +1,311 @@
+"""Load a register from a file, a folder of files, or text.
+
+A register is one file (``register.yaml``, ``.yml``, ``.json`` or ``.toml``) whose top level is a mapping with
+the keys ``organisation``, ``area``, ``members``, ``groups``, ``memberships`` and ``meetings``; or a folder of
+such files, read in name order, each holding any of those keys. Lists from several files are joined;
+``organisation`` and ``area`` appear exactly once. The format is documented in ``docs/register-format.md``.
+
+Every problem is reported at once as a :class:`~coproduction.errors.RegisterError` whose problems name the file,
+the path (``$.meetings[3].start``; in a folder, the index within that file) and what is expected. Nothing else
+escapes: any input, however odd, gives a register or that error.
+
+Speed: each list is structured with cattrs' fast generated hooks first; only when that fails is it structured
+again item by item with detailed validation, to find every problem and its path.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+from coproduction.errors import Problem, RegisterError
+from coproduction.io.consistency import Located, RegisterParts, find_problems
+from coproduction.io.converter import InvalidValue, kind_of, structuring_converter
+from coproduction.io.formats import (
+    DEFAULT_LIMITS,
+    SUFFIXES,
+    Format,
+    LoadLimits,
+    SyntaxProblem,
+    format_for_path,
+    parse_format,
+)
+from coproduction.io.preconf import module_for
+from coproduction.io.problems import problems_from
+from coproduction.models.group import Group, Membership
+from coproduction.models.meeting import Meeting
+from coproduction.models.member import Member
+from coproduction.models.register import Register
+
+T = TypeVar("T")
+
+#: Top-level keys holding one text value each, to appear exactly once in a register.
+SINGLE_KEYS: Final = ("organisation", "area")
+#: Top-level keys holding lists, joined across the files of a folder.
+LIST_KEYS: Final[dict[str, type]] = {
+    "members": Member,
+    "groups": Group,
+    "memberships": Membership,
+    "meetings": Meeting,
+}
+TOP_LEVEL_KEYS: Final = (*SINGLE_KEYS, *LIST_KEYS)
+_KEYS_TEXT: Final = ", ".join(TOP_LEVEL_KEYS)
+_SUFFIX_TEXT: Final = ", ".join(SUFFIXES)
+
+
+class _Reader:
+    """Collects what each file holds, and every problem, before the register is built."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.singles: dict[str, list[tuple[str, str]]] = {key: [] for key in SINGLE_KEYS}
+        self.lists: dict[str, list[Located[Any]]] = {key: [] for key in LIST_KEYS}
+        self.unreadable_ids: dict[str, set[str]] = {key: set() for key in LIST_KEYS}
+
+    def read_document(self, source: str, document: object) -> None:
+        if document.__class__ is not dict:
+            found = "an empty file" if document is None else kind_of(document)
+            self.problems.append(
+                Problem(source, "$", f"expected a mapping with the keys {_KEYS_TEXT}; found {found}")
+            )
+            return
+        assert isinstance(document, dict)
+        for key, value in document.items():
+            if key in LIST_KEYS:
+                self._read_list(source, key, value)
+            elif key in SINGLE_KEYS:
+                self._read_single(source, key, value)
+            else:
+                self.problems.append(
+                    Problem(source, f"$.{key}", f"unknown field; the fields here are: {_KEYS_TEXT}")
+                )
+
+    def _read_single(self, source: str, key: str, value: object) -> None:
+        try:
+            text = structuring_converter(detailed=True).structure(value, str)
+        except InvalidValue as error:
+            self.problems.append(Problem(source, f"$.{key}", str(error)))
+            return
+        self.singles[key].append((text, source))
+
+    def _read_list(self, source: str, key: str, value: object) -> None:
+        item_type = LIST_KEYS[key]
+        collection_type = tuple[item_type, ...]  # type: ignore[valid-type]
+        located = self.lists[key]
+        try:
+            items = structuring_converter(detailed=False).get_structure_hook(collection_type)(
+                value, collection_type
+            )
+        except Exception:
+            items = self._read_list_in_detail(source, key, value, item_type)
+        located.extend(Located(item, source, index) for index, item in enumerate(items))
+
+    def _read_list_in_detail(
+        self, source: str, key: str, value: object, item_type: type
+    ) -> list[Any]:
+        if value.__class__ is not list:
+            self.problems.append(Problem(source, f"$.{key}", f"expected a list, found {kind_of(value)}"))
+            return []
+        assert isinstance(value, list)
+        hook: Callable[[Any, Any], Any] = structuring_converter(detailed=True).get_structure_hook(item_type)
+        items: list[Any] = []
+        for index, raw in enumerate(value):
+            try:
+                items.append(hook(raw, item_type))
+            except Exception as error:
+                self.problems.extend(problems_from(error, source, f"$.{key}[{index}]"))
+                identifier = raw.get("id") if isinstance(raw, dict) else None
+                if isinstance(identifier, str):
+                    self.unreadable_ids[key].add(identifier)
+                # Keep indexes true to the file: later items are reported at their own index.
+                items.append(_Skipped)
+        return items
+
+    def single(self, key: str, whole: str) -> str:
+        """The one value of ``organisation`` or ``area``; a problem when missing or given twice."""
+        found = self.singles[key]
+        if not found:
+            self.problems.append(
+                Problem(whole, f"$.{key}", "required field missing; give it once, at the top level")
+            )
+            return ""
+        first_file = found[0][1]
+        for _, source in found[1:]:
+            self.problems.append(
+                Problem(source, f"$.{key}", f"given more than once (also in {first_file}); keep one")
+            )
+        return found[0][0]
+
+    def register(self, whole: str) -> Register:
+        organisation = self.single("organisation", whole)
+        area = self.single("area", whole)
+        parts = RegisterParts(
+            members=self._kept("members"),
+            groups=self._kept("groups"),
+            memberships=self._kept("memberships"),
+            meetings=self._kept("meetings"),
+            unreadable_ids=self.unreadable_ids,
+        )
+        self.problems.extend(find_problems(parts))
+        if self.problems:
+            raise RegisterError(self.problems)
+        return Register(
+            organisation=organisation,
+            area=area,
+            members=tuple(entry.item for entry in parts.members),
+            groups=tuple(entry.item for entry in parts.groups),
+            memberships=tuple(entry.item for entry in parts.memberships),
+            meetings=tuple(entry.item for entry in parts.meetings),
+        )
+
+    def _kept(self, key: str) -> list[Located[Any]]:
+        return [entry for entry in self.lists[key] if entry.item is not _Skipped]
+
+
+class _SkippedType:
+    """Stands for an item that failed to structure, so later items keep their index in the file."""
+
+
+_Skipped: Final = _SkippedType()
+
+
+def _parse(text: str, register_format: Format, source: str, limits: LoadLimits) -> object:
+    """Text to plain data, or :class:`RegisterError` naming the file and the line."""
+    size_limit = _size_limit(register_format, limits)
+    if size_limit is not None and len(text) > size_limit // 4 and len(text.encode()) > size_limit:
+        raise RegisterError([Problem(source, "", _too_big(register_format, size_limit))])
+    try:
+        return module_for(register_format).loads(text, limits)
+    except SyntaxProblem as error:
+        raise RegisterError([Problem(source, "", str(error))]) from None
+
+
+def _size_limit(register_format: Format, limits: LoadLimits) -> int | None:
+    candidates = [limits.max_bytes] if limits.max_bytes is not None else []
+    if register_format is Format.YAML:
+        candidates.append(limits.max_yaml_bytes)
+    return min(candidates) if candidates else None
+
+
+def _too_big(register_format: Format, limit: int) -> str:
+    return (
+        f"larger than the limit of {limit:,} bytes for {register_format.value.upper()} files; "
+        "split it into a folder of files, use JSON, or raise the limit (LoadLimits)"
+    )
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 text (a byte-order mark is allowed); otherwise a message naming the line of the first bad byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise SyntaxProblem(
+            f"not UTF-8 text: byte 0x{data[error.start]:02x} on line {line}; save the file as UTF-8"
+        ) from None
+
+
+def _read_file(path: Path, register_format: Format, limits: LoadLimits) -> object:
+    source = str(path)
+    size_limit = _size_limit(register_format, limits)
+    try:
+        if size_limit is not None and path.stat().st_size > size_limit:
+            raise RegisterError([Problem(source, "", _too_big(register_format, size_limit))])
+        data = path.read_bytes()
+    except OSError as error:
+        raise RegisterError([Problem(source, "", f"cannot read: {error.strerror or error}")]) from None
+    try:
+        text = _decode(data)
+    except SyntaxProblem as error:
+        raise RegisterError([Problem(source, "", str(error))]) from None
+    return _parse(text, register_format, source, limits)
+
+
+def _register_files(folder: Path) -> list[Path]:
+    """Files in ``folder`` with a register suffix, by name; hidden files (editors' backups) are skipped."""
+    return sorted(
+        (
+            entry
+            for entry in folder.iterdir()
+            if not entry.name.startswith(".") and format_for_path(entry) is not None and entry.is_file()
+        ),
+        key=lambda entry: entry.name,
+    )
+
+
+def load_register(path: str | os.PathLike[str], *, limits: LoadLimits = DEFAULT_LIMITS) -> Register:
+    """Load a register from a file or a folder of files.
+
+    Raises :class:`~coproduction.errors.RegisterError` listing every problem found.
+    """
+    target = Path(path)
+    whole = str(target)
+    try:
+        is_folder = target.is_dir()
+        exists = is_folder or target.exists()
+    except OSError as error:  # pragma: no cover - e.g. a path too long for the system
+        raise RegisterError([Problem(whole, "", f"cannot read: {error.strerror or error}")]) from None
+    if not exists:
+        raise RegisterError([Problem(whole, "", "no such file or folder")])
+    if is_folder:
+        try:
+            files = _register_files(target)
+        except OSError as error:
+            raise RegisterError([Problem(whole, "", f"cannot read: {error.strerror or error}")]) from None
+        if not files:
+            raise RegisterError([Problem(whole, "", f"no register files ({_SUFFIX_TEXT}) in this folder")])
+    else:
+        if format_for_path(target) is None:
+            raise RegisterError(
+                [Problem(whole, "", f"not a register file; its name must end in {_SUFFIX_TEXT}")]
+            )
+        files = [target]
+    documents: list[tuple[str, object]] = []
+    problems: list[Problem] = []
+    for file in files:
+        register_format = format_for_path(file)
+        assert register_format is not None
+        try:
+            documents.append((str(file), _read_file(file, register_format, limits)))
+        except RegisterError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise RegisterError(problems)
+    return _build(documents, whole)
+
+
+def loads_register(
+    text: str | bytes,
+    format: str | Format,
+    source_name: str = "<string>",
+    *,
+    limits: LoadLimits = DEFAULT_LIMITS,
+) -> Register:
+    """Load a register from text in ``format`` ("yaml", "json" or "toml"); ``source_name`` names it in problems.
+
+    Raises :class:`~coproduction.errors.RegisterError` listing every problem found.
+    """
+    register_format = parse_format(format)
+    if register_format is None:
+        allowed = ", ".join(f.value for f in Format)
+        raise RegisterError([Problem(source_name, "", f"unknown format {format!r}; use one of: {allowed}")])
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = _decode(bytes(text))
+        except SyntaxProblem as error:
+            raise RegisterError([Problem(source_name, "", str(error))]) from None
+    elif not isinstance(text, str):
+        raise RegisterError([Problem(source_name, "", "expected text to read")])
+    return _build([(source_name, _parse(text, register_format, source_name, limits))], source_name)
+
+
+def _build(documents: Sequence[tuple[str, object]], whole: str) -> Register:
+    reader = _Reader()
+    for source, document in documents:
+        reader.read_document(source, document)
+    return reader.register(whole)
+
+
+__all__ = ["LIST_KEYS", "SINGLE_KEYS", "TOP_LEVEL_KEYS", "load_register", "loads_register"]

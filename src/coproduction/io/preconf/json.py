@@ -1,0 +1,39 @@
+"""JSON registers: dates, times and date-times are ISO 8601 strings; output is indented UTF-8 with a final
+newline. Parsing uses the standard library's :func:`json.loads` (C accelerated), which large registers need."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import cattrs
+
+from coproduction.io import converter as base
+from coproduction.io.formats import LoadLimits, SyntaxProblem
+
+
+def make_converter() -> cattrs.Converter:
+    """Every value as JSON-native data: dates and date-times as ISO strings, amounts as strings."""
+    return base.make_converter()
+
+
+def loads(text: str, limits: LoadLimits) -> Any:
+    """Parse JSON text; syntax errors name the line and column."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SyntaxProblem(
+            f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        ) from None
+    except RecursionError:
+        raise SyntaxProblem("not valid JSON: nested too deeply") from None
+    except ValueError as error:  # e.g. an integer with more digits than Python converts
+        raise SyntaxProblem(f"not valid JSON: {error}") from None
+
+
+def dumps(data: Any) -> str:
+    """Indented, key order as the models declare it, non-ASCII kept readable."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+__all__ = ["dumps", "loads", "make_converter"]

@@ -1,0 +1,50 @@
+"""TOML registers: read with :mod:`tomllib`, written with ``tomli_w``.
+
+Dates and date-times are TOML's native values (``start = 2026-01-06T10:00:00+00:00``); times of day stay
+``"HH:MM"`` strings, as TOML's own local times need seconds. TOML has no null: fields that are ``None`` are
+omitted, which the converter does for every default anyway.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime
+from typing import Any
+
+import cattrs
+import tomli_w
+
+from coproduction.io import converter as base
+from coproduction.io.formats import LoadLimits, SyntaxProblem
+
+
+def _native(value: date) -> date:
+    return value
+
+
+def make_converter() -> cattrs.Converter:
+    """Dates and date-times as TOML values; everything else as for JSON."""
+    converter = base.make_converter()
+    converter.register_unstructure_hook(date, _native)
+    converter.register_unstructure_hook(datetime, _native)
+    return converter
+
+
+def loads(text: str, limits: LoadLimits) -> Any:
+    """Parse TOML text; tomllib's messages name the line and column."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SyntaxProblem(f"not valid TOML: {error}") from None
+    except RecursionError:
+        raise SyntaxProblem("not valid TOML: nested too deeply") from None
+    except ValueError as error:  # e.g. an impossible date such as 2026-02-30
+        raise SyntaxProblem(f"not valid TOML: {error}") from None
+
+
+def dumps(data: Any) -> str:
+    """TOML text: top-level scalars first, then ``[[members]]``, ``[[groups]]`` ... tables."""
+    return tomli_w.dumps(data)
+
+
+__all__ = ["dumps", "loads", "make_converter"]
