@@ -1,0 +1,198 @@
+"""Building a :class:`Policy` from its layers, lowest precedence first:
+
+1. :class:`Policy`'s own defaults (DOMAIN.md's numbers);
+2. a shipped profile, by name (``--profile``, else ``COPRODUCTION_PROFILE``, else ``default``);
+3. a policy file (TOML or YAML), if given;
+4. ``COPRODUCTION_*`` environment variables (``__`` for nesting);
+5. explicit overrides (``--set KEY=VALUE``, dotted keys for nesting).
+
+pydantic-settings merges the layers key by key (tables merge, lists and values replace), wired through
+:meth:`_LayeredSettings.settings_customise_sources`. When the result is invalid, each layer is validated on its own
+over the defaults so that every problem is reported against the file, variable or flag that caused it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
+
+from coproduction.errors import PolicyError, Problem
+from coproduction.policy import Policy
+from coproduction.settings.model import PolicySettings, PolicySettingsBase, policy_from_settings
+from coproduction.settings.problems import problems_from_validation
+from coproduction.settings.serialize import policy_to_dict
+from coproduction.settings.sources import (
+    DEFAULT_PROFILE,
+    ENVIRONMENT,
+    PROFILE_VARIABLE,
+    EnvironSource,
+    Layer,
+    environment_layer,
+    file_layer,
+    overrides_layer,
+    profile_layer,
+)
+
+#: The layers of the policy being built; set only for the duration of one build (see :func:`_active`).
+_LAYERS: ContextVar[tuple[Layer, ...]] = ContextVar("coproduction_policy_layers")
+
+
+class _LayerSource(PydanticBaseSettingsSource):
+    """A layer already read into plain values (defaults, a profile, a file, ``--set``)."""
+
+    def __init__(self, settings_cls: type[BaseSettings], layer: Layer) -> None:
+        super().__init__(settings_cls)
+        self._data = dict(layer.data)
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return self._data.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return dict(self._data)
+
+
+class _LayeredSettings(PolicySettings):  # type: ignore[misc,valid-type]
+    """:data:`PolicySettings` whose sources are the layers of the build in progress."""
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # pydantic-settings gives precedence to the first source, so the highest layer comes first. The process
+        # environment, .env files and secrets folders are never read: the environment arrives as a layer.
+        sources: list[PydanticBaseSettingsSource] = []
+        for layer in reversed(_LAYERS.get()):
+            if layer.environ is not None:
+                sources.append(EnvironSource(settings_cls, layer.environ))
+            else:
+                sources.append(_LayerSource(settings_cls, layer))
+        return tuple(sources)
+
+
+@contextmanager
+def _active(layers: Sequence[Layer]) -> Iterator[None]:
+    token = _LAYERS.set(tuple(layers))
+    try:
+        yield
+    finally:
+        _LAYERS.reset(token)
+
+
+def _build(layers: Sequence[Layer]) -> PolicySettingsBase:
+    with _active(layers):
+        settings: PolicySettingsBase = _LayeredSettings()
+        return settings
+
+
+def _defaults_layer() -> Layer:
+    return Layer("Policy defaults (coproduction.policy)", policy_to_dict(Policy()))
+
+
+def _lookup(environ: Mapping[str, str], name: str) -> str | None:
+    for key, value in environ.items():
+        if key.upper() == name and value != "":
+            return value
+    return None
+
+
+def _profile(profile: str | None, environ: Mapping[str, str]) -> Layer:
+    if profile is not None:
+        return profile_layer(profile, chosen_by=Problem("--profile", "", ""))
+    from_environment = _lookup(environ, PROFILE_VARIABLE)
+    if from_environment is not None:
+        return profile_layer(from_environment, chosen_by=Problem(ENVIRONMENT, PROFILE_VARIABLE, ""))
+    return profile_layer(DEFAULT_PROFILE, chosen_by=Problem("default profile", "", ""))
+
+
+def _gather(
+    profile: str | None,
+    policy_file: str | Path | None,
+    environ: Mapping[str, str],
+    overrides: Sequence[str] | Mapping[str, Any],
+) -> list[Layer]:
+    """Read every layer, reporting the problems of all of them at once rather than one at a time."""
+    readers: list[Callable[[], Layer | None]] = [
+        lambda: _profile(profile, environ),
+        lambda: file_layer(policy_file) if policy_file is not None else None,
+        lambda: environment_layer(environ),
+        lambda: overrides_layer(overrides),
+    ]
+    layers = [_defaults_layer()]
+    problems: list[Problem] = []
+    for read in readers:
+        try:
+            layer = read()
+        except PolicyError as error:
+            problems.extend(error.problems)
+        else:
+            if layer is not None:
+                layers.append(layer)
+    if problems:
+        raise PolicyError(problems)
+    return layers
+
+
+def _blame(layers: Sequence[Layer]) -> list[Problem]:
+    """Problems of an invalid combination, each against the layer that caused it."""
+    defaults = layers[0]
+    problems: list[Problem] = []
+    for layer in layers[1:]:
+        try:
+            _build([defaults, layer])
+        except ValidationError as error:
+            problems.extend(problems_from_validation(error, layer.origin, layer.locate))
+    if problems:
+        return problems
+    # Each layer is valid alone, so two layers disagree (a minimum above another layer's maximum): blame the
+    # first layer whose addition makes the whole invalid.
+    for count in range(2, len(layers) + 1):
+        try:
+            _build(layers[:count])
+        except ValidationError as error:
+            layer = layers[count - 1]
+            return problems_from_validation(error, layer.origin, layer.locate)
+    return []  # pragma: no cover - only called after the full build failed
+
+
+def load_policy(
+    profile: str | None = None,
+    policy_file: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    overrides: Sequence[str] | Mapping[str, str] = (),
+) -> Policy:
+    """The effective :class:`Policy`: defaults < profile < policy file < environment < overrides.
+
+    ``environ`` is ``os.environ`` when ``None``; only ``COPRODUCTION_*`` variables are read. ``overrides`` are
+    ``KEY=VALUE`` strings (or a mapping from key to value) with dotted keys for nesting. Raises
+    :class:`~coproduction.errors.PolicyError` listing every problem found, each with where it is and what is valid.
+    """
+    environ = os.environ if environ is None else environ
+    layers = _gather(profile, policy_file, environ, overrides)
+    try:
+        settings = _build(layers)
+    except ValidationError:
+        raise PolicyError(_blame(layers)) from None
+    return policy_from_settings(settings)
+
+
+def policy_from_args(args: argparse.Namespace) -> Policy:
+    """The policy a subcommand's ``--profile``, ``--policy`` and ``--set`` options describe, over the environment
+    (see :func:`coproduction.cli.common.add_policy_arguments`)."""
+    return load_policy(
+        profile=getattr(args, "profile", None),
+        policy_file=getattr(args, "policy", None),
+        overrides=list(getattr(args, "settings", None) or ()),
+    )

@@ -1,0 +1,434 @@
+"""The pydantic view of :class:`coproduction.policy.Policy`, derived from its attrs fields.
+
+Nothing here restates a default or a field: the settings model is built from ``attrs.fields(Policy)`` and the field
+types (nested attrs classes such as :class:`~coproduction.policy.SizeRange` become nested models), so a new
+:class:`Policy` field is a new setting without editing this module. What this module adds is what the domain class
+leaves to its callers: ranges (a share lies between 0 and 1), a real time zone, no numbers where a time is meant
+(YAML 1.1 reads ``10:00`` as 600), and coherent pairs (``minimum <= maximum``, ``earliest_start < latest_end``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import types
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date, time
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, Union, get_args, get_origin
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import attrs
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    create_model,
+    field_validator,
+)
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from coproduction.policy import LivingWageRate, Policy, SizeRange
+
+ENV_PREFIX = "COPRODUCTION_"
+ENV_NESTED_DELIMITER = "__"
+
+_UNION_ORIGINS = (Union, types.UnionType)
+
+
+def _is_union(tp: Any) -> bool:
+    return get_origin(tp) in _UNION_ORIGINS
+
+
+def annotated(tp: Any, *metadata: Any) -> Any:
+    """``Annotated[tp, *metadata]``, spelt so that it runs on Python 3.11."""
+    return Annotated[(tp, *metadata)] if metadata else tp
+
+
+def type_hints(cls: type) -> dict[str, Any]:
+    """The resolved annotations of an attrs class (``policy.py`` uses postponed annotations)."""
+    return typing.get_type_hints(cls)
+
+
+# --- value checks that the domain class leaves to its callers ------------------------------------------------------
+
+_CODE = re.compile(r"^[A-Z]+[0-9]*$")
+
+
+def _not_bool(value: object) -> object:
+    # pydantic's lax mode turns true into 1; a number written as true is a mistake, not a number.
+    if isinstance(value, bool):
+        raise ValueError("true/false is not a number")
+    return value
+
+
+def _not_number(value: object) -> object:
+    # pydantic reads a number as seconds (a time) or a Unix timestamp (a date); YAML 1.1 reads 10:00 as 600.
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        raise ValueError("a number is not a time or a date; write it in quotes, e.g. \"09:30\" or \"2026-04-01\"")
+    return value
+
+
+def _naive_time(value: time) -> time:
+    if value.tzinfo is not None:
+        raise ValueError("a time of day is local to the policy's time zone; leave out the offset")
+    return value
+
+
+def _split_commas(value: object) -> object:
+    # Environment variables and --set give lists as text: "AC,EQ" as well as JSON '["AC", "EQ"]'.
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+def _known_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"{value!r} is not an IANA time zone such as \"Europe/London\"") from None
+    return value
+
+
+def _no_duplicates(value: tuple[Any, ...]) -> tuple[Any, ...]:
+    seen = [str(v) for v in value]
+    repeated = sorted({v for v in seen if seen.count(v) > 1})
+    if repeated:
+        raise ValueError(f"listed more than once: {', '.join(repeated)}")
+    return value
+
+
+def _distinct_dates(value: tuple[Any, ...]) -> tuple[Any, ...]:
+    dates = [rate.since for rate in value]
+    repeated = sorted({d.isoformat() for d in dates if dates.count(d) > 1})
+    if repeated:
+        raise ValueError(f"more than one rate from {', '.join(repeated)}")
+    return value
+
+
+def _check_code(code: str) -> str:
+    normal = code.strip().upper()
+    if not _CODE.match(normal):
+        raise ValueError(f"{code!r} is not a check code or prefix such as \"AC\", \"AC00\" or \"AC001\"")
+    return normal
+
+
+def _codes(value: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_check_code(code) for code in value)
+
+
+def _code_keys(value: dict[str, Any]) -> dict[str, Any]:
+    return {_check_code(code): severity for code, severity in value.items()}
+
+
+_SHARE = Field(ge=0, le=1, allow_inf_nan=False)
+_NON_NEGATIVE = Field(ge=0, allow_inf_nan=False)
+_POSITIVE = Field(gt=0, allow_inf_nan=False)
+_MONEY = Field(ge=0, decimal_places=2, allow_inf_nan=False)
+
+#: Extra checks per "Class.field". Keys must name real attrs fields: :func:`_check_metadata_keys` fails at import.
+FIELD_METADATA: Mapping[str, tuple[Any, ...]] = {
+    "Policy.name": (Field(min_length=1),),
+    "Policy.area": (Field(min_length=1),),
+    "Policy.timezone": (AfterValidator(_known_timezone),),
+    "Policy.min_lived_experience_share": (_SHARE,),
+    "Policy.min_lived_experience_share_present": (_SHARE,),
+    "Policy.min_lived_experience_led_items": (_SHARE,),
+    "Policy.min_lived_experience_for_decisions": (_NON_NEGATIVE,),
+    "Policy.monitored_characteristics": (AfterValidator(_no_duplicates),),
+    "Policy.min_representation_ratio": (_NON_NEGATIVE,),
+    "Policy.min_expected_count": (_NON_NEGATIVE,),
+    "Policy.max_unknown_share": (_SHARE,),
+    "Policy.min_service_areas": (_NON_NEGATIVE,),
+    "Policy.max_organisation_share": (_SHARE,),
+    "Policy.suppression_threshold": (_NON_NEGATIVE,),
+    "Policy.min_group_for_cross_tabulation": (_NON_NEGATIVE,),
+    "Policy.baseline": (Field(min_length=1),),
+    "Policy.papers_notice_working_days": (_NON_NEGATIVE,),
+    "Policy.easy_read_notice_days": (_NON_NEGATIVE,),
+    "Policy.max_minutes_without_break": (_POSITIVE,),
+    "Policy.max_meeting_minutes": (_POSITIVE,),
+    "Policy.two_interpreters_from_minutes": (_POSITIVE,),
+    "Policy.involvement_hourly_rate": (_MONEY,),
+    "Policy.national_living_wage": (AfterValidator(_distinct_dates),),
+    "Policy.training_within_days": (_NON_NEGATIVE,),
+    "Policy.feedback_within_days": (_NON_NEGATIVE,),
+    "Policy.ground_rules_review_months": (_POSITIVE,),
+    "Policy.irregular_gap_factor": (_POSITIVE,),
+    "Policy.attendance_window_months": (_POSITIVE,),
+    "Policy.min_attendance_rate": (_SHARE,),
+    "Policy.min_expected_meetings": (_NON_NEGATIVE,),
+    "Policy.severity": (AfterValidator(_code_keys),),
+    "Policy.select": (AfterValidator(_codes),),
+    "Policy.ignore": (AfterValidator(_codes),),
+    "SizeRange.minimum": (_NON_NEGATIVE,),
+    "SizeRange.maximum": (_NON_NEGATIVE,),
+    "LivingWageRate.hourly": (Field(gt=0, decimal_places=2, allow_inf_nan=False),),
+}
+
+
+def _check_metadata_keys() -> None:
+    known = {f"{cls.__name__}.{f.name}" for cls in (Policy, SizeRange, LivingWageRate) for f in attrs.fields(cls)}
+    stale = sorted(set(FIELD_METADATA) - known)
+    if stale:
+        raise RuntimeError(f"FIELD_METADATA names fields that do not exist: {', '.join(stale)}")
+
+
+_check_metadata_keys()
+
+
+# --- translating attrs types into pydantic types -------------------------------------------------------------------
+
+
+def _normalise_enum(enum: type[StrEnum]) -> Callable[[object], object]:
+    """Accept ``champions_network`` for ``champions-network`` and any case: environment variable names cannot hold
+    hyphens, and :mod:`pydantic_settings` lower-cases them."""
+
+    def normalise(value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        wanted = value.strip().lower().replace("-", "_")
+        for member in enum:
+            if member.value.lower().replace("-", "_") == wanted:
+                return member.value
+        return value
+
+    return normalise
+
+
+def _is_scalar(tp: Any) -> bool:
+    return tp in (str, int, float, bool, Decimal) or (isinstance(tp, type) and issubclass(tp, StrEnum))
+
+
+def pydantic_type(tp: Any) -> Any:
+    """The pydantic annotation for an attrs field type; raises ``TypeError`` for a type it does not know."""
+    origin = get_origin(tp)
+    args = get_args(tp)
+    if tp is type(None):
+        return tp
+    if origin in _UNION_ORIGINS:
+        return functools.reduce(lambda a, b: a | b, [pydantic_type(arg) for arg in args])
+    if origin is Mapping or origin is dict:
+        key, value = args
+        return dict[pydantic_type(key), pydantic_type(value)]  # type: ignore[misc]
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = pydantic_type(args[0])
+        split = (BeforeValidator(_split_commas),) if _is_scalar(args[0]) else ()
+        return annotated(tuple[item, ...], *split)  # type: ignore[valid-type]
+    if origin is frozenset:
+        item = pydantic_type(args[0])
+        return Annotated[frozenset[item], BeforeValidator(_split_commas)]  # type: ignore[valid-type]
+    if isinstance(tp, type) and attrs.has(tp):
+        return settings_model_for(tp)
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        return Annotated[tp, BeforeValidator(_normalise_enum(tp))]
+    if tp in (int, float, Decimal):
+        return Annotated[tp, BeforeValidator(_not_bool)]
+    if tp is time:
+        return Annotated[time, BeforeValidator(_not_number), AfterValidator(_naive_time)]
+    if tp is date:
+        return Annotated[date, BeforeValidator(_not_number)]
+    if tp in (str, bool):
+        return tp
+    raise TypeError(f"coproduction.settings cannot represent {tp!r}; teach settings/model.py about it")
+
+
+def _field_definitions(cls: type) -> dict[str, Any]:
+    hints = type_hints(cls)
+    definitions: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        annotation = pydantic_type(hints[field.name])
+        extra = FIELD_METADATA.get(f"{cls.__name__}.{field.name}", ())
+        if extra:
+            annotation = annotated(annotation, *extra)
+        # No defaults here: Policy's defaults are the lowest settings source, so that layers merge key by key.
+        definitions[field.name] = (annotation, FieldInfo(description=_describe_field(cls, field.name)))
+    return definitions
+
+
+def _describe_field(cls: type, name: str) -> str:
+    return f"{cls.__name__}.{name}"
+
+
+def _maximum_not_below_minimum(cls: type[BaseModel], value: int, info: ValidationInfo) -> int:
+    minimum = info.data.get("minimum")
+    if isinstance(minimum, int) and value < minimum:
+        raise ValueError(f"maximum {value} is below minimum {minimum}")
+    return value
+
+
+#: Checks across the fields of one nested class, by class.
+_CLASS_VALIDATORS: Mapping[type, Mapping[str, Any]] = {
+    SizeRange: {
+        "maximum_not_below_minimum": field_validator("maximum")(_maximum_not_below_minimum),
+    },
+}
+
+
+@functools.cache
+def settings_model_for(cls: type) -> type[BaseModel]:
+    """A pydantic model with the fields of the attrs class ``cls`` (for nested values such as SizeRange)."""
+    model: type[BaseModel] = create_model(
+        f"{cls.__name__}Setting",
+        __config__=ConfigDict(extra="forbid"),
+        __doc__=cls.__doc__,
+        __validators__=dict(_CLASS_VALIDATORS.get(cls, {})),
+        **_field_definitions(cls),
+    )
+    model.__attrs_class__ = cls  # type: ignore[attr-defined]
+    return model
+
+
+class PolicySettingsBase(BaseSettings):
+    """Configuration shared by :data:`PolicySettings`; its fields are added from :class:`Policy`'s attrs fields."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter=ENV_NESTED_DELIMITER,
+        extra="forbid",
+        case_sensitive=False,
+        env_ignore_empty=True,
+        validate_default=True,
+    )
+
+    @field_validator("latest_end", check_fields=False)
+    @classmethod
+    def _ends_after_start(cls, value: time, info: ValidationInfo) -> time:
+        start = info.data.get("earliest_start")
+        if isinstance(start, time) and value <= start:
+            raise ValueError(f"latest_end {value:%H:%M} is not after earliest_start {start:%H:%M}")
+        return value
+
+
+#: The settings model: one field per :class:`Policy` field, in the same order, with the same names.
+PolicySettings: type[PolicySettingsBase] = create_model(
+    "PolicySettings",
+    __base__=PolicySettingsBase,
+    __doc__="Every Policy setting, read from a profile, a policy file, the environment and --set (lowest first).",
+    **_field_definitions(Policy),
+)
+
+
+def to_domain(value: Any, tp: Any) -> Any:
+    """Turn a validated settings value back into the domain type ``tp`` (attrs classes, tuples, frozensets)."""
+    if value is None:
+        return None
+    origin = get_origin(tp)
+    args = get_args(tp)
+    if origin in _UNION_ORIGINS:
+        (inner,) = [arg for arg in args if arg is not type(None)]
+        return to_domain(value, inner)
+    if origin is Mapping or origin is dict:
+        key_type, value_type = args
+        return {to_domain(k, key_type): to_domain(v, value_type) for k, v in value.items()}
+    if origin is tuple:
+        return tuple(to_domain(item, args[0]) for item in value)
+    if origin is frozenset:
+        return frozenset(to_domain(item, args[0]) for item in value)
+    if isinstance(tp, type) and attrs.has(tp):
+        hints = type_hints(tp)
+        return tp(**{f.name: to_domain(getattr(value, f.name), hints[f.name]) for f in attrs.fields(tp)})
+    return value
+
+
+def policy_from_settings(settings: PolicySettingsBase) -> Policy:
+    """The :class:`Policy` that validated settings describe."""
+    hints = type_hints(Policy)
+    return Policy(**{f.name: to_domain(getattr(settings, f.name), hints[f.name]) for f in attrs.fields(Policy)})
+
+
+# --- what a setting expects, for error messages --------------------------------------------------------------------
+
+
+def domain_type_at(path: tuple[str | int, ...]) -> Any | None:
+    """The domain type at ``path`` inside a Policy (``("group_sizes", "board", "minimum")`` is ``int``), or None."""
+    tp: Any = Policy
+    for segment in path:
+        if _is_union(tp):
+            tp = next(arg for arg in get_args(tp) if arg is not type(None))
+        origin = get_origin(tp)
+        if isinstance(tp, type) and attrs.has(tp):
+            hints = type_hints(tp)
+            if not isinstance(segment, str) or segment not in hints:
+                return None
+            tp = hints[segment]
+        elif origin is Mapping or origin is dict:
+            tp = get_args(tp)[0] if segment == "[key]" else get_args(tp)[1]
+        elif origin in (tuple, frozenset):
+            tp = get_args(tp)[0]
+        else:
+            return None
+    return tp
+
+
+def is_complex(tp: Any) -> bool:
+    """Whether a value of this type is a list or a table (written as JSON in the environment or --set)."""
+    if _is_union(tp):
+        return any(is_complex(arg) for arg in get_args(tp))
+    return get_origin(tp) in (Mapping, dict, tuple, frozenset) or (isinstance(tp, type) and attrs.has(tp))
+
+
+def describe_type(tp: Any) -> str:
+    """A council officer's description of what a setting of type ``tp`` expects."""
+    origin = get_origin(tp)
+    args = get_args(tp)
+    if origin in _UNION_ORIGINS:
+        inner = [describe_type(arg) for arg in args if arg is not type(None)]
+        return " or ".join(inner) + (", or leave it out" if type(None) in args else "")
+    if origin is Mapping or origin is dict:
+        return f"a table from {describe_type(args[0])} to {describe_type(args[1])}"
+    if origin in (tuple, frozenset):
+        return f"a list of {plural(args[0])}"
+    if isinstance(tp, type) and attrs.has(tp):
+        keys = ", ".join(f.name for f in attrs.fields(tp))
+        return f"a table with {keys}"
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        return "one of " + ", ".join(member.value for member in tp)
+    return _SCALARS.get(tp, getattr(tp, "__name__", str(tp)))
+
+
+def plural(tp: Any) -> str:
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        return f"{describe_type(tp)}"
+    if isinstance(tp, type) and attrs.has(tp):
+        return f"tables with {', '.join(f.name for f in attrs.fields(tp))}"
+    return _PLURALS.get(tp, describe_type(tp))
+
+
+_SCALARS: Mapping[Any, str] = {
+    bool: "true or false",
+    int: "a whole number",
+    float: "a number",
+    Decimal: 'an amount in pounds such as "15.00"',
+    str: "text",
+    time: 'a time of day such as "09:30"',
+    date: 'a date such as "2026-04-01"',
+}
+_PLURALS: Mapping[Any, str] = {str: "text values", int: "whole numbers", float: "numbers"}
+
+
+def canonical_keys(value: Any, tp: Any = Policy) -> Any:
+    """``value`` with every key of an enum-keyed table written as the enum's value (``champions_network`` becomes
+    ``champions-network``), so that layers spelling a key differently still merge into one entry."""
+    if _is_union(tp):
+        inner = [arg for arg in get_args(tp) if arg is not type(None)]
+        return canonical_keys(value, inner[0]) if len(inner) == 1 else value
+    origin = get_origin(tp)
+    if isinstance(value, dict) and isinstance(tp, type) and attrs.has(tp):
+        hints = type_hints(tp)
+        return {key: canonical_keys(item, hints[key]) if key in hints else item for key, item in value.items()}
+    if isinstance(value, dict) and origin in (Mapping, dict):
+        key_type, value_type = get_args(tp)
+        rename = _normalise_enum(key_type) if isinstance(key_type, type) and issubclass(key_type, StrEnum) else None
+        return {
+            (rename(key) if rename else key): canonical_keys(item, value_type) for key, item in value.items()
+        }
+    if isinstance(value, list) and origin in (tuple, frozenset):
+        return [canonical_keys(item, get_args(tp)[0]) for item in value]
+    return value
