@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 import attrs
 
+from coproduction.audit.population import Baseline
 from coproduction.checks import (
     CheckContext,
     CheckRegistry,
@@ -44,11 +45,18 @@ def check_register(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     registry: CheckRegistry | None = None,
+    baselines: Callable[[str], Baseline] | None = None,
 ) -> CheckReport:
     """Run the selected checks over ``register`` as of ``as_of``.
 
     ``select`` and ``ignore`` add to the policy's own; codes or prefixes ("AC", "AC00", "AC001").
+    ``baselines`` finds the population baseline the policy names (DV001); by default a bundled baseline by name
+    or a YAML/CSV file by path (:func:`coproduction.audit.baseline.resolve_baseline`).
     """
+    if baselines is None:
+        from coproduction.audit.baseline import resolve_baseline
+
+        baselines = resolve_baseline
     policy = policy or Policy()
     registry = registry if registry is not None else builtin_registry()
     checks = registry.selected(
@@ -59,6 +67,7 @@ def check_register(
         policy=policy,
         as_of=as_of,
         is_working_day=working_day_calendar(policy.region),
+        baselines=baselines,
     )
     findings = run_checks(checks, context)
     return CheckReport(as_of=as_of, policy=policy.name, findings=tuple(findings))

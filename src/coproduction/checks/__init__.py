@@ -23,6 +23,7 @@ from coproduction.checks.registry import BUILTIN
 CHECK_MODULES = (
     "coproduction.checks.equality",
     "coproduction.checks.diversity",
+    "coproduction.checks.representation",
     "coproduction.checks.accessibility",
     "coproduction.checks.reciprocity",
     "coproduction.checks.governance",

@@ -14,12 +14,16 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import attrs
 
 from coproduction.errors import CheckRegistryError, UnknownCheckError
 from coproduction.models.register import Register
 from coproduction.policy import Policy, Severity
+
+if TYPE_CHECKING:
+    from coproduction.audit.population import Baseline
 
 
 class Principle(StrEnum):
@@ -110,6 +114,9 @@ class CheckContext:
     is_working_day: Callable[[date], bool] = attrs.field(
         default=lambda day: day.weekday() < 5, eq=False, repr=False
     )
+    #: Population baselines by name (DV001): the caller loads them, as the domain reads no files. ``None``: no
+    #: baselines, so DV001 judges nothing.
+    baselines: Callable[[str], Baseline] | None = attrs.field(default=None, eq=False, repr=False)
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Flag]]

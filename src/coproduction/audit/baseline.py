@@ -1,0 +1,393 @@
+"""Loading population baselines from files: the bundled Census 2021 ones, or a council's own YAML or CSV.
+
+An edge module (it reads files); it builds the plain values of :mod:`coproduction.audit.population`. The formats
+are documented in ``docs/baselines.md``, with how an ONS table download becomes a baseline. Every problem found
+is reported at once, each naming the file, the place in it (``$.characteristics.sex.counts.female``) and what
+was expected.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import os
+from collections.abc import Mapping
+from datetime import date
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coproduction.audit.errors import BaselineError, UnknownBaselineError
+from coproduction.audit.population import (
+    Baseline,
+    BaselineSource,
+    CharacteristicBaseline,
+    shares_from_counts,
+)
+from coproduction.errors import Problem
+from coproduction.models.diversity import Characteristic
+
+#: Percentages taken from a published table may be rounded; their sum may be off 100 by this much.
+PERCENT_TOLERANCE = Fraction(1, 2)
+NOT_ANSWERED = "not-answered"
+_SUFFIXES = (".yaml", ".yml", ".csv")
+
+
+def bundled_names() -> tuple[str, ...]:
+    """Names of the baselines shipped with the library (``england``, ``england-and-wales``...)."""
+    folder = resources.files("coproduction") / "baselines"
+    return tuple(sorted(p.name.rsplit(".", 1)[0] for p in folder.iterdir() if p.name.endswith(".yaml")))
+
+
+@functools.cache
+def bundled_baseline(name: str) -> Baseline:
+    """A shipped baseline by name. Raises :class:`UnknownBaselineError` for a name not shipped."""
+    names = bundled_names()
+    if name not in names:
+        raise UnknownBaselineError(
+            f"no bundled baseline is called {name!r}; choose one of {', '.join(names)} or give a YAML or CSV "
+            "file (see docs/baselines.md)"
+        )
+    resource = resources.files("coproduction") / "baselines" / f"{name}.yaml"
+    return parse_yaml(resource.read_text(encoding="utf-8"), f"baselines/{name}.yaml")
+
+
+def resolve_baseline(name_or_path: str | os.PathLike[str]) -> Baseline:
+    """A bundled baseline by name, or a baseline file (``.yaml``, ``.yml`` or ``.csv``) by path."""
+    text = os.fspath(name_or_path)
+    if text.lower().endswith(_SUFFIXES) or os.sep in text or Path(text).is_file():
+        return load_baseline(text)
+    return bundled_baseline(text)
+
+
+def load_baseline(path: str | os.PathLike[str]) -> Baseline:
+    """Load a baseline file; the format follows the suffix (``.csv``, else YAML)."""
+    target = Path(path)
+    try:
+        text = target.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BaselineError([Problem(str(target), "", "no such file")]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BaselineError([Problem(str(target), "", f"cannot be read: {error}")]) from None
+    if target.suffix.lower() == ".csv":
+        return parse_csv(text, str(target), default_name=target.stem)
+    return parse_yaml(text, str(target))
+
+
+# --- YAML -------------------------------------------------------------------------------------------------------
+
+
+def parse_yaml(text: str, file: str) -> Baseline:
+    """Build a baseline from YAML text (see docs/baselines.md for the format)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else ""
+        raise BaselineError([Problem(file, where, f"is not valid YAML: {error}")]) from None
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise BaselineError([Problem(file, "$", "expected a mapping with name, area and characteristics")])
+    name = _text(data, "name", "$", file, problems, required=True)
+    area = _text(data, "area", "$", file, problems, required=True)
+    description = _text(data, "description", "$", file, problems) or ""
+    unknown = sorted(set(data) - {"name", "area", "description", "characteristics"})
+    for key in unknown:
+        problems.append(Problem(file, f"$.{key}", "is not a baseline field (name, area, description, characteristics)"))
+    raw = data.get("characteristics") or {}
+    characteristics: dict[Characteristic, CharacteristicBaseline] = {}
+    if not isinstance(raw, dict):
+        problems.append(Problem(file, "$.characteristics", "expected a mapping from characteristic to figures"))
+        raw = {}
+    for key, figures in raw.items():
+        path = f"$.characteristics.{key}"
+        characteristic = _characteristic(key, path, file, problems)
+        if characteristic is None:
+            continue
+        built = _characteristic_from_yaml(characteristic, figures, path, file, problems)
+        if built is not None:
+            characteristics[characteristic] = built
+    if problems:
+        raise BaselineError(problems)
+    return Baseline(name=name or "", area=area or "", description=description, characteristics=characteristics)
+
+
+def _characteristic_from_yaml(
+    characteristic: Characteristic, figures: Any, path: str, file: str, problems: list[Problem]
+) -> CharacteristicBaseline | None:
+    if not isinstance(figures, dict):
+        problems.append(Problem(file, path, "expected a mapping with source and counts (or percentages)"))
+        return None
+    allowed = {"source", "population", "counts", "percentages", "not_answered", "total"}
+    for key in sorted(set(figures) - allowed):
+        problems.append(Problem(file, f"{path}.{key}", f"is not a field here ({', '.join(sorted(allowed))})"))
+    source = _source(figures.get("source"), f"{path}.source", file, problems)
+    population = figures.get("population") or ""
+    if not isinstance(population, str):
+        problems.append(Problem(file, f"{path}.population", "expected text, e.g. 'all usual residents'"))
+        population = ""
+    has_counts, has_percentages = "counts" in figures, "percentages" in figures
+    if has_counts == has_percentages:
+        problems.append(Problem(file, path, "give either counts or percentages (exactly one of them)"))
+        return None
+    before = len(problems)
+    if has_counts:
+        counts = _numbers(figures["counts"], characteristic, f"{path}.counts", file, problems, whole=True)
+        not_answered = _whole(figures.get("not_answered", 0), f"{path}.not_answered", file, problems)
+        total = figures.get("total")
+        if total is not None:
+            total = _whole(total, f"{path}.total", file, problems)
+        if len(problems) > before or counts is None:
+            return None
+        whole_counts = {k: int(v) for k, v in counts.items()}
+        return _from_counts(
+            characteristic, whole_counts, not_answered, total, source, population, path, file, problems
+        )
+    percentages = _numbers(figures["percentages"], characteristic, f"{path}.percentages", file, problems)
+    not_answered_pct = _number(figures.get("not_answered", 0), f"{path}.not_answered", file, problems)
+    if len(problems) > before or percentages is None or not_answered_pct is None:
+        return None
+    return _from_percentages(characteristic, percentages, not_answered_pct, source, population, path, file, problems)
+
+
+def _from_counts(
+    characteristic: Characteristic,
+    counts: dict[str, int],
+    not_answered: int | None,
+    total: int | None,
+    source: BaselineSource | None,
+    population: str,
+    path: str,
+    file: str,
+    problems: list[Problem],
+) -> CharacteristicBaseline | None:
+    not_answered = not_answered or 0
+    if total is not None and sum(counts.values()) + not_answered != total:
+        problems.append(
+            Problem(
+                file,
+                f"{path}.total",
+                f"is {total}, but the counts and not_answered add up to {sum(counts.values()) + not_answered}",
+            )
+        )
+        return None
+    if sum(counts.values()) == 0:
+        problems.append(Problem(file, f"{path}.counts", "add up to 0; a baseline needs people in it"))
+        return None
+    if source is None:
+        return None
+    return CharacteristicBaseline(
+        characteristic=characteristic,
+        shares=shares_from_counts(counts),
+        source=source,
+        population=population,
+        counts=dict(counts),
+        not_answered=not_answered,
+        total=total,
+    )
+
+
+def _from_percentages(
+    characteristic: Characteristic,
+    percentages: dict[str, Fraction],
+    not_answered: Fraction,
+    source: BaselineSource | None,
+    population: str,
+    path: str,
+    file: str,
+    problems: list[Problem],
+) -> CharacteristicBaseline | None:
+    whole = sum(percentages.values(), Fraction(0)) + not_answered
+    if abs(whole - 100) > PERCENT_TOLERANCE:
+        problems.append(
+            Problem(file, f"{path}.percentages", f"add up to {float(whole):g} with not_answered; expected 100")
+        )
+        return None
+    answered = sum(percentages.values(), Fraction(0))
+    if answered == 0:
+        problems.append(Problem(file, f"{path}.percentages", "add up to 0; a baseline needs people in it"))
+        return None
+    if source is None:
+        return None
+    return CharacteristicBaseline(
+        characteristic=characteristic,
+        shares={k: v / answered for k, v in percentages.items()},
+        source=source,
+        population=population,
+    )
+
+
+def _characteristic(key: Any, path: str, file: str, problems: list[Problem]) -> Characteristic | None:
+    text = str(key).replace("-", "_")
+    try:
+        return Characteristic(text)
+    except ValueError:
+        known = ", ".join(c.value for c in Characteristic)
+        problems.append(Problem(file, path, f"is not a monitored characteristic ({known})"))
+        return None
+
+
+def _numbers(
+    raw: Any,
+    characteristic: Characteristic,
+    path: str,
+    file: str,
+    problems: list[Problem],
+    *,
+    whole: bool = False,
+) -> dict[str, Fraction] | None:
+    if not isinstance(raw, dict):
+        problems.append(Problem(file, path, "expected a mapping from category to number"))
+        return None
+    categories = characteristic.answer_categories
+    found: dict[str, Fraction] = {}
+    for key, value in raw.items():
+        where = f"{path}.{key}"
+        if key not in categories:
+            problems.append(
+                Problem(file, where, f"is not a {characteristic.label} category ({', '.join(categories)})")
+            )
+            continue
+        number = _whole(value, where, file, problems) if whole else _number(value, where, file, problems)
+        if number is not None:
+            found[str(key)] = Fraction(number)
+    missing = [c for c in categories if c not in raw]
+    if missing:
+        problems.append(
+            Problem(file, path, f"lacks {', '.join(missing)}; give every category (0 where nobody is in it)")
+        )
+        return None
+    return found
+
+
+def _whole(value: Any, path: str, file: str, problems: list[Problem]) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        problems.append(Problem(file, path, f"expected a whole number of people, 0 or more; got {value!r}"))
+        return None
+    return value
+
+
+def _number(value: Any, path: str, file: str, problems: list[Problem]) -> Fraction | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        problems.append(Problem(file, path, f"expected a number, 0 or more; got {value!r}"))
+        return None
+    try:
+        number = Fraction(str(value).strip())
+    except (ValueError, ZeroDivisionError):
+        problems.append(Problem(file, path, f"expected a number, 0 or more; got {value!r}"))
+        return None
+    if number < 0:
+        problems.append(Problem(file, path, f"expected a number, 0 or more; got {value!r}"))
+        return None
+    return number
+
+
+def _text(
+    data: Mapping[str, Any], key: str, path: str, file: str, problems: list[Problem], *, required: bool = False
+) -> str | None:
+    value = data.get(key)
+    if value is None:
+        if required:
+            problems.append(Problem(file, f"{path}.{key}", "is missing"))
+        return None
+    if not isinstance(value, str) or not value.strip():
+        problems.append(Problem(file, f"{path}.{key}", "expected text"))
+        return None
+    return value.strip()
+
+
+def _source(raw: Any, path: str, file: str, problems: list[Problem]) -> BaselineSource | None:
+    if not isinstance(raw, dict):
+        problems.append(Problem(file, path, "expected a mapping with table (e.g. TS030), title, released and url"))
+        return None
+    table = raw.get("table")
+    if not isinstance(table, str) or not table.strip():
+        problems.append(Problem(file, f"{path}.table", "is missing; name the table every figure comes from"))
+        return None
+    released = raw.get("released")
+    if isinstance(released, date):
+        released = released.isoformat()
+    fields: dict[str, str | None] = {}
+    for key, value in (("title", raw.get("title")), ("released", released), ("url", raw.get("url"))):
+        if value is not None and not isinstance(value, str):
+            problems.append(Problem(file, f"{path}.{key}", "expected text"))
+            value = None
+        fields[key] = value
+    return BaselineSource(table.strip(), fields["title"], fields["released"], fields["url"])
+
+
+# --- CSV --------------------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("characteristic", "category", "count", "percentage", "table", "title", "released", "url", "population")
+
+
+def parse_csv(text: str, file: str, *, default_name: str = "baseline") -> Baseline:
+    """Build a baseline from CSV text: one row per category, ``not-answered`` rows for those who did not answer.
+
+    Lines starting ``#`` before the header may give ``# name: ...``, ``# area: ...`` and ``# description: ...``.
+    """
+    meta: dict[str, str] = {}
+    body: list[str] = []
+    for line in text.splitlines():
+        if not body and line.startswith("#"):
+            field, _, text_value = line[1:].partition(":")
+            if field.strip() in {"name", "area", "description"}:
+                meta[field.strip()] = text_value.strip()
+            continue
+        body.append(line)
+    reader = csv.DictReader(io.StringIO("\n".join(body)))
+    problems: list[Problem] = []
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    for required in ("characteristic", "category", "table"):
+        if required not in header:
+            problems.append(Problem(file, "header", f"lacks the column {required!r}"))
+    if ("count" in header) == ("percentage" in header):
+        problems.append(Problem(file, "header", "needs exactly one of the columns 'count' and 'percentage'"))
+    for name in header:
+        if name not in CSV_COLUMNS:
+            problems.append(Problem(file, "header", f"{name!r} is not a column ({', '.join(CSV_COLUMNS)})"))
+    if problems:
+        raise BaselineError(problems)
+    value_column = "count" if "count" in header else "percentage"
+    grouped: dict[str, dict[str, Any]] = {}
+    for number, row in enumerate(reader, start=2 + len(text.splitlines()) - len(body)):
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        if not any(row.values()):
+            continue
+        key = row["characteristic"]
+        figures = grouped.setdefault(key, {"source": {}, value_column: {}})
+        for field in ("table", "title", "released", "url"):
+            if row.get(field) and field not in figures["source"]:
+                figures["source"][field] = row[field]
+        if row.get("population") and "population" not in figures:
+            figures["population"] = row["population"]
+        raw_value = row.get(value_column, "")
+        value: Any = raw_value
+        if value_column == "count":
+            value = int(raw_value) if raw_value.isdigit() else raw_value
+        category = row["category"]
+        if category == NOT_ANSWERED:
+            figures["not_answered"] = value
+        elif category in figures[value_column]:
+            problems.append(Problem(file, f"line {number}", f"repeats the category {category!r} of {key!r}"))
+        else:
+            figures[value_column][category] = value
+    if value_column == "percentage":
+        for figures in grouped.values():
+            figures["percentages"] = figures.pop("percentage")
+    else:
+        for figures in grouped.values():
+            figures["counts"] = figures.pop("count")
+    if problems:
+        raise BaselineError(problems)
+    data = {
+        "name": meta.get("name") or default_name,
+        "area": meta.get("area") or meta.get("name") or default_name,
+        "description": meta.get("description", ""),
+        "characteristics": grouped,
+    }
+    return parse_yaml(yaml.safe_dump(data, sort_keys=False), file)

@@ -1,0 +1,100 @@
+"""DV001 underrepresented-group (CHECKS.md, "DV — Diversity"): a group's make-up against its population.
+
+The arithmetic lives in :mod:`coproduction.audit.analysis` (domain code shared with the full audit report). The
+baseline comes from :attr:`CheckContext.baselines`, which the caller fills (the API loads bundled baselines or a
+council's file): this module reads no files. A characteristic the baseline lacks is not judged.
+
+Messages give group-level expected counts and the number of members to recruit, never a person's answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from coproduction.audit.analysis import RowStatus, audit_characteristic, current_members
+from coproduction.audit.labels import category_phrase, characteristic_title
+from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
+from coproduction.checks.registry import BUILTIN
+from coproduction.policy import Severity
+
+_SCIE = "SCIE guide 51, Co-production in social care: what it is and how to do it (diversity principle)"
+_SEED = (
+    "Oxfordshire County Council, SCIE evaluation in Easy Read (seed 002): groups 'are diverse and have lots of "
+    "different types of people'; 'go out to the community to find people'"
+)
+_ONS = "ONS Census 2021: TS007 age, TS008 sex, TS021 ethnic group, TS030 religion, TS038 disability (baselines)"
+_NSUN = "NSUN 4Pi National Involvement Standards: Presence (the right people, reflecting the community)"
+
+
+def _number(value: float) -> str:
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+@check(
+    BUILTIN,
+    code="DV001",
+    name="underrepresented-group",
+    principle=Principle.DIVERSITY,
+    severity=Severity.WARNING,
+    subject=SubjectKind.GROUP,
+    doc=CheckDoc(
+        what=(
+            "For each monitored characteristic that the policy's population baseline has figures for, works out "
+            "how many of the group's current members who answered would be in each category if the group "
+            "mirrored the population (the baseline share times the members who answered; 'prefer not to say' "
+            "and 'not known' are left out of both). Fires for a category whose expected count is at least "
+            "`min_expected_count` when the members in it are under `min_representation_ratio` of that expected "
+            "count. Exactly the ratio does not fire. The finding says how many more members would close the gap."
+        ),
+        why=(
+            "A co-production group speaks for the people who use services. When a whole community is missing "
+            "from it, their experience of services is missing from every decision it takes, and the group "
+            "cannot show that it is 'diverse and has lots of different types of people'."
+        ),
+        example=(
+            "A board of 20 members who all answered about ethnic group, against a baseline in which 10% of "
+            "people are from an Asian ethnic group: 2 are expected. With no Asian members (under half of 2), "
+            "DV001 fires and says 2 more members from an Asian ethnic group would close the gap."
+        ),
+        instead=(
+            "Go out to the community to find people: work with community groups, user-led organisations and "
+            "faith and cultural organisations that reach the missing group. `coproduction audit PATH --group ID` "
+            "gives the fewest recruits that close every gap at once."
+        ),
+        settings=("min_representation_ratio", "min_expected_count", "baseline", "monitored_characteristics"),
+        sources=(_SCIE, _SEED, _ONS, _NSUN),
+    ),
+)
+def underrepresented_group(context: CheckContext) -> Iterator[Flag]:
+    if context.baselines is None:
+        return
+    policy = context.policy
+    baseline = context.baselines(policy.baseline)
+    for group in sorted(context.register.groups, key=lambda g: g.id):
+        members = current_members(context.register, group.id, context.as_of)
+        if not members:
+            continue
+        for characteristic in policy.monitored_characteristics:
+            figures = baseline.get(characteristic)
+            if figures is None:
+                continue
+            audit = audit_characteristic(members, characteristic, figures, policy)
+            for row in audit.rows:
+                if row.status is not RowStatus.UNDER:
+                    continue
+                assert row.expected is not None
+                phrase = category_phrase(characteristic, row.category)
+                title = characteristic_title(characteristic).lower()
+                message = (
+                    f"{group.name}: members {phrase} are under {policy.min_representation_ratio:.0%} of the "
+                    f"{_number(float(row.expected))} expected from the {baseline.area} baseline, among the "
+                    f"{audit.tally.answered} members who answered about {title}"
+                )
+                if row.additions_needed is None:
+                    hint = f"Recruit members {phrase}."
+                else:
+                    more = "member" if row.additions_needed == 1 else "members"
+                    hint = f"Recruit at least {row.additions_needed} more {more} {phrase} to close the gap."
+                hint += f" `coproduction audit PATH --group {group.id}` plans recruitment across characteristics."
+                yield Flag(group.id, message, hint)
