@@ -1,0 +1,369 @@
+"""Import an .ics file (a council's existing calendar, or one this package exported) into meetings.
+
+What is read: each VEVENT's times, SUMMARY, STATUS, SEQUENCE, LOCATION, URL and ATTENDEEs, and the labelled
+lines of a DESCRIPTION written by :mod:`coproduction.calendar.description`. A recurring event is expanded into
+one meeting per occurrence (less EXDATEs, with RECURRENCE-ID overrides applied); when its rule is one a
+:class:`~coproduction.models.Cadence` can say (``FREQ=MONTHLY;BYDAY=1TU`` and the like) the group gets that
+cadence, so exporting again writes the same series. UIDs this package wrote give back group and meeting ids;
+other UIDs become meeting ids of ``default_group``. Occurrences of a series get the id ``<group>-<YYYY-MM-DD>``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Final
+
+import attrs
+from dateutil.rrule import rrulestr  # type: ignore[import-untyped]  # icalendar's own dependency
+from icalendar import Calendar, Component, vRecur
+
+from coproduction.calendar.description import read_description
+from coproduction.calendar.errors import CalendarImportError
+from coproduction.calendar.export import CANCELLED_PREFIX, zone_for
+from coproduction.calendar.series import SlotRule
+from coproduction.calendar.text import clean_text, unquote_id
+from coproduction.errors import Problem
+from coproduction.models import (
+    Cadence,
+    Group,
+    GroupKind,
+    Meeting,
+    MeetingMode,
+    MeetingStatus,
+    Member,
+    Register,
+    Venue,
+    Weekday,
+)
+from coproduction.policy import Policy
+
+_SERIES_UID: Final = re.compile(r"series\.([A-Za-z0-9_%-]+)@.+")
+_MEETING_UID: Final = re.compile(r"meeting\.([A-Za-z0-9_%-]+)\.([A-Za-z0-9_%-]+)@.+")
+_MEMBER_URI: Final = re.compile(r"urn:coproduction:member:([A-Za-z0-9_%-]+)")
+_BYDAY: Final = re.compile(r"([+-]?[1-5])?(MO|TU|WE|TH|FR|SA|SU)")
+#: A bound for open-ended rules when the caller gives none: far enough for any published schedule.
+_DEFAULT_HORIZON_YEARS: Final = 2
+
+
+@attrs.frozen
+class ImportedSchedule:
+    """What an .ics file held: groups (with cadences where a series allowed), meetings and named attendees."""
+
+    groups: tuple[Group, ...]
+    meetings: tuple[Meeting, ...]
+    members: tuple[Member, ...]
+    name: str | None = None
+    description: str | None = None
+
+    def to_register(self, organisation: str, area: str) -> Register:
+        return Register(
+            organisation=organisation,
+            area=area,
+            members=self.members,
+            groups=self.groups,
+            meetings=self.meetings,
+        )
+
+
+@attrs.frozen
+class _Fields:
+    """One VEVENT as plain values."""
+
+    uid: str
+    start: datetime
+    end: datetime
+    recurrence_id: datetime | None
+    summary: str
+    cancelled: bool
+    sequence: int
+    location: str | None
+    url: str | None
+    description: str
+    attendees: tuple[tuple[str, str | None], ...]
+
+
+def import_calendar(
+    data: bytes | str,
+    *,
+    policy: Policy | None = None,
+    default_group: str = "imported",
+    horizon: date | None = None,
+    source: str = "<calendar>",
+) -> ImportedSchedule:
+    """Read an iCalendar file into a schedule. ``horizon`` bounds rules with no UNTIL or COUNT (default: two
+    years after their start). Raises :class:`CalendarImportError` naming ``source`` and the event."""
+    policy = policy or Policy()
+    zone = zone_for(policy)
+    try:
+        calendar = Calendar.from_ical(data)
+    except ValueError as error:
+        raise CalendarImportError([Problem(source, "", f"not an iCalendar file: {error}")]) from None
+    if not isinstance(calendar, Calendar):
+        raise CalendarImportError([Problem(source, "", "expected one VCALENDAR")])
+    by_uid: dict[str, list[tuple[int, Component]]] = {}
+    for index, event in enumerate(calendar.walk("VEVENT")):
+        uid = str(event.get("UID", f"event-{index}"))
+        by_uid.setdefault(uid, []).append((index, event))
+    groups: dict[str, Cadence | None] = {}
+    meetings: list[Meeting] = []
+    members: dict[str, str] = {}
+    for uid, events in by_uid.items():
+        fields = [_read(event, index, source, zone) for index, event in events]
+        for f in fields:
+            for member, name in f.attendees:
+                members.setdefault(member, name or member)
+        masters = [(f, e) for f, (_, e) in zip(fields, events, strict=True) if f.recurrence_id is None]
+        overrides = {f.recurrence_id: f for f in fields if f.recurrence_id is not None}
+        series = _SERIES_UID.fullmatch(uid)
+        single = _MEETING_UID.fullmatch(uid)
+        group = unquote_id(series.group(1)) if series else unquote_id(single.group(1)) if single else default_group
+        groups.setdefault(group, None)
+        master = masters[0] if masters else None
+        if master is not None and "RRULE" in master[1]:
+            cadence, expanded = _expand(group, master[0], master[1], overrides, horizon, source)
+            if cadence is not None and groups.get(group) is None:
+                groups[group] = cadence
+            meetings.extend(expanded)
+            continue
+        for position, f in enumerate(fields):
+            if single:
+                meeting_id = unquote_id(single.group(2))
+            else:
+                meeting_id = clean_text(uid) + (f"-{position}" if len(fields) > 1 else "")
+            meetings.append(_meeting(meeting_id, group, f))
+    name = _text(calendar.get("X-WR-CALNAME") or calendar.get("NAME"))
+    description = _text(calendar.get("X-WR-CALDESC") or calendar.get("DESCRIPTION"))
+    # A one-group export names the calendar after the group ("Meetings of <group>, <organisation>").
+    single_group_export = bool(
+        name and description and len(groups) == 1 and description.startswith(f"Meetings of {name}, ")
+    )
+    group_records = tuple(
+        Group(
+            id=group_id,
+            name=name if name and single_group_export else group_id,
+            kind=GroupKind.WORKING_GROUP,
+            cadence=cadence,
+        )
+        for group_id, cadence in sorted(groups.items())
+    )
+    return ImportedSchedule(
+        groups=group_records,
+        meetings=tuple(sorted(meetings, key=lambda m: (m.start, m.id))),
+        members=tuple(Member(id=k, name=v) for k, v in sorted(members.items())),
+        name=name,
+        description=description,
+    )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else clean_text(str(value))
+
+
+def _aware(value: object, zone: tzinfo, problem: Problem) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=zone)
+    if isinstance(value, date):  # an all-day event: midnight, local time
+        return datetime.combine(value, time(0), zone)
+    raise CalendarImportError([problem])
+
+
+def _read(event: Component, index: int, source: str, zone: tzinfo) -> _Fields:
+    path = f"$.VEVENT[{index}]"
+    if "DTSTART" not in event:
+        raise CalendarImportError([Problem(source, path, "the event has no DTSTART; expected a start time")])
+    start = _aware(event.decoded("DTSTART"), zone, Problem(source, f"{path}.DTSTART", "expected a date-time"))
+    if "DTEND" in event:
+        end = _aware(event.decoded("DTEND"), zone, Problem(source, f"{path}.DTEND", "expected a date-time"))
+    elif "DURATION" in event:
+        end = start + event.decoded("DURATION")
+    else:
+        end = start + (timedelta(days=1) if not isinstance(event.decoded("DTSTART"), datetime) else timedelta())
+    if end < start:
+        raise CalendarImportError([Problem(source, f"{path}.DTEND", "the event ends before it starts")])
+    recurrence_id = None
+    if "RECURRENCE-ID" in event:
+        recurrence_id = _aware(
+            event.decoded("RECURRENCE-ID"),
+            start.tzinfo or zone,
+            Problem(source, f"{path}.RECURRENCE-ID", "expected a date-time"),
+        )
+    status = str(event.get("STATUS", "CONFIRMED")).upper()
+    summary = clean_text(str(event.get("SUMMARY", "")))
+    cancelled = status == "CANCELLED"
+    if cancelled and summary.startswith(CANCELLED_PREFIX):
+        summary = summary[len(CANCELLED_PREFIX) :]
+    try:
+        sequence = max(int(event.get("SEQUENCE", 0)), 0)
+    except (TypeError, ValueError):
+        sequence = 0
+    attendees = []
+    raw = event.get("ATTENDEE", [])
+    for attendee in raw if isinstance(raw, list) else [raw]:
+        uri = str(attendee)
+        match = _MEMBER_URI.fullmatch(uri)
+        member = unquote_id(match.group(1)) if match else clean_text(uri.removeprefix("mailto:"))
+        cn = attendee.params.get("CN") if hasattr(attendee, "params") else None
+        attendees.append((member, clean_text(str(cn)) if cn else None))
+    location = event.get("LOCATION")
+    url = event.get("URL")
+    return _Fields(
+        uid=str(event.get("UID", "")),
+        start=start,
+        end=end,
+        recurrence_id=recurrence_id,
+        summary=summary,
+        cancelled=cancelled,
+        sequence=sequence,
+        location=clean_text(str(location)) if location else None,
+        url=clean_text(str(url)) if url else None,
+        description=str(event.get("DESCRIPTION", "")),
+        attendees=tuple(attendees),
+    )
+
+
+def _meeting(
+    meeting_id: str, group: str, f: _Fields, *, slot: tuple[datetime, datetime] | None = None
+) -> Meeting:
+    details = read_description(f.description)
+    venue = details.venue
+    if venue is None and f.location:
+        venue = Venue(name=f.location)
+    link = details.joining_link or f.url
+    mode = details.mode
+    if mode is None:
+        mode = (
+            MeetingMode.HYBRID
+            if venue and link
+            else MeetingMode.ONLINE
+            if link
+            else MeetingMode.IN_PERSON
+        )
+    moved = slot is not None and (f.start, f.end) != slot
+    sequence = f.sequence - 1 if (f.cancelled or moved) and f.sequence > 0 else f.sequence
+    replaces = None
+    if slot is not None and f.start.astimezone(slot[0].tzinfo).date() != slot[0].date():
+        replaces = slot[0].date()
+    return Meeting(
+        id=meeting_id,
+        group=group,
+        title=f.summary,
+        start=f.start,
+        end=f.end,
+        mode=mode,
+        status=MeetingStatus.CANCELLED if f.cancelled else MeetingStatus.SCHEDULED,
+        venue=venue,
+        joining_link=link,
+        captions=details.captions,
+        bsl_interpreters=details.bsl_interpreters,
+        papers=details.papers,
+        expected=tuple(member for member, _ in f.attendees),
+        replaces=replaces,
+        sequence=sequence,
+    )
+
+
+def _slot_rule(rule: dict[str, list[object]]) -> SlotRule | None:
+    """The cadence an RRULE says, if a :class:`Cadence` can say it."""
+    allowed = {"FREQ", "INTERVAL", "BYDAY", "UNTIL", "COUNT", "WKST"}
+    if set(rule) - allowed or len(rule.get("BYDAY", [])) != 1:
+        return None
+    freq = str(rule["FREQ"][0]).upper()
+    interval = int(str(rule.get("INTERVAL", [1])[0]))
+    match = _BYDAY.fullmatch(str(rule["BYDAY"][0]).upper())
+    if match is None:
+        return None
+    nth = int(match.group(1)) if match.group(1) else None
+    valid = {("WEEKLY", 1), ("WEEKLY", 2), ("MONTHLY", 1), ("MONTHLY", 2), ("MONTHLY", 3)}
+    if (freq, interval) not in valid or (freq == "MONTHLY") != (nth is not None):
+        return None
+    return SlotRule(freq=freq, interval=interval, weekday=Weekday(match.group(2)), week_of_month=nth)
+
+
+def _expand(
+    group: str,
+    master: _Fields,
+    event: Component,
+    overrides: dict[datetime, _Fields],
+    horizon: date | None,
+    source: str,
+) -> tuple[Cadence | None, list[Meeting]]:
+    """Expand a recurring event into meetings, applying EXDATEs and overrides."""
+    zone = master.start.tzinfo
+    assert zone is not None
+    local_start = master.start.replace(tzinfo=None)
+    duration = master.end - master.start
+    recur = event["RRULE"]
+    if not isinstance(recur, vRecur):
+        raise CalendarImportError([Problem(source, f"UID {master.uid}", "expected one RRULE")])
+    rule_text = recur.to_ical().decode("ascii")  # type: ignore[no-untyped-call]
+    rule_parts = {str(k).upper(): list(v) for k, v in recur.items()}
+    if "UNTIL" in rule_parts:
+        # dateutil wants UNTIL in the same terms as DTSTART: here, naive local time.
+        until = rule_parts["UNTIL"][0]
+        if isinstance(until, datetime):
+            local_until = until.astimezone(zone).replace(tzinfo=None) if until.tzinfo else until
+        else:
+            local_until = datetime.combine(until, time(23, 59, 59))
+        rule_text = re.sub(r"UNTIL=[^;]+", f"UNTIL={local_until:%Y%m%dT%H%M%S}", rule_text)
+    limit = datetime.combine(horizon, time(23, 59, 59)) if horizon else None
+    if limit is None and "UNTIL" not in rule_parts and "COUNT" not in rule_parts:
+        limit = local_start.replace(year=local_start.year + _DEFAULT_HORIZON_YEARS)
+    try:
+        recurrence = rrulestr(rule_text, dtstart=local_start)
+    except (ValueError, TypeError) as error:
+        raise CalendarImportError([Problem(source, f"UID {master.uid}", f"unreadable RRULE: {error}")]) from None
+    excluded = set()
+    raw_exdates = event.get("EXDATE", [])
+    for exdate in raw_exdates if isinstance(raw_exdates, list) else [raw_exdates]:
+        for value in exdate.dts:
+            day = value.dt
+            if isinstance(day, datetime):
+                excluded.add(day.astimezone(zone).replace(tzinfo=None) if day.tzinfo else day)
+            else:
+                excluded.add(datetime.combine(day, local_start.time()))
+    rule = _slot_rule(rule_parts)
+    cadence = None
+    if rule is not None:
+        cadence = attrs.evolve(
+            rule, start=local_start.time(), end=(master.start + duration).astimezone(zone).time()
+        ).to_cadence()
+    meetings = []
+    overrides_by_local = {
+        rid.astimezone(zone).replace(tzinfo=None): f for rid, f in overrides.items()
+    }
+    used: set[str] = set()
+    for occurrence in _bounded(recurrence, limit):
+        if occurrence in excluded:
+            continue
+        slot_start = occurrence.replace(tzinfo=zone)
+        slot = (slot_start, slot_start + duration)
+        fields = overrides_by_local.pop(occurrence, None)
+        if fields is None:
+            fields = attrs.evolve(master, start=slot[0], end=slot[1])
+        meetings.append(_meeting(_occurrence_id(group, occurrence, used), group, fields, slot=slot))
+    for local, fields in sorted(overrides_by_local.items()):  # overrides of slots the rule does not make
+        slot_start = local.replace(tzinfo=zone)
+        meetings.append(
+            _meeting(_occurrence_id(group, local, used), group, fields, slot=(slot_start, slot_start + duration))
+        )
+    return cadence, meetings
+
+
+def _bounded(recurrence: Iterable[datetime], limit: datetime | None) -> Iterable[datetime]:
+    for occurrence in recurrence:
+        if limit is not None and occurrence > limit:
+            return
+        yield occurrence
+
+
+def _occurrence_id(group: str, local: datetime, used: set[str]) -> str:
+    candidate = f"{group}-{local:%Y-%m-%d}"
+    if candidate in used:
+        candidate = f"{group}-{local:%Y-%m-%dT%H%M}"
+    used.add(candidate)
+    return candidate
+
+
+__all__ = ["ImportedSchedule", "import_calendar"]
