@@ -1,6 +1,7 @@
 """Generate the Oxfordshire example register (a fictional register for a real council's kind of programme).
 
-Run from the repository root:  .venv/bin/python examples/oxfordshire/_generate.py
+Run from the repository root:  .venv/bin/python examples/oxfordshire/_generate.py [OUTPUT-FOLDER]
+(tests/test_examples.py regenerates into a temporary folder and fails if the committed files differ.)
 
 Everything here is invented: the people, their answers, the meetings. The organisations are the kinds that sit on
 Oxfordshire's Team-Up board and champions network (the county council, NHS trusts, the Integrated Care Board,
@@ -978,23 +979,26 @@ def dump(path: Path, data: Json, heading: str) -> None:
                     encoding="utf-8")  # fmt: skip
 
 
-def main() -> None:
+def main(out: Path = HERE) -> None:
+    """Write the register's YAML files into ``out`` (this folder by default)."""
     rng = random.Random(SEED)
     member_list = memberships()
     board = board_meetings(member_list, rng)
     champions = champions_meetings(member_list, rng)
-    dump(HERE / "register.yaml", {"organisation": OCC, "area": "Oxfordshire"},
+    dump(out / "register.yaml", {"organisation": OCC, "area": "Oxfordshire"},
          "Oxfordshire County Council's co-production register (fictional example).")  # fmt: skip
-    dump(HERE / "members.yaml", {"members": BOARD_MEMBERS + CHAMPION_MEMBERS},
+    dump(out / "members.yaml", {"members": BOARD_MEMBERS + CHAMPION_MEMBERS},
          "Members: invented people. 'diversity' is special category data; keep real registers private.")  # fmt: skip
-    dump(HERE / "groups.yaml", {"groups": groups(acknowledgements(board + champions, member_list))},
+    dump(out / "groups.yaml", {"groups": groups(acknowledgements(board + champions, member_list))},
          "The Team-Up Co-production Board and the Co-production Champions network.")  # fmt: skip
-    dump(HERE / "memberships.yaml", {"memberships": member_list}, "Who belongs to which group, and since when.")
-    dump(HERE / "meetings-board.yaml", {"meetings": board},
+    dump(out / "memberships.yaml", {"memberships": member_list}, "Who belongs to which group, and since when.")
+    dump(out / "meetings-board.yaml", {"meetings": board},
          "Team-Up Co-production Board meetings, December 2025 to December 2026.")  # fmt: skip
-    dump(HERE / "meetings-champions.yaml", {"meetings": champions},
+    dump(out / "meetings-champions.yaml", {"meetings": champions},
          "Co-production Champions meetings, December 2025 to December 2026.")  # fmt: skip
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)
