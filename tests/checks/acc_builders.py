@@ -402,3 +402,22 @@ def shuffled(reg: Register, draw: st.DrawFn) -> Register:
         memberships=perm(reg.memberships),
         meetings=perm(meetings),
     )
+
+
+@st.composite
+def scenarios(draw: st.DrawFn) -> tuple[Register, Register, Policy, date]:
+    """A random register, the same register with its lists in another order, a policy and an "as of" date."""
+    reg = draw(registers())
+    return reg, shuffled(reg, draw), draw(policies()), draw(_DAYS)
+
+
+def assert_stable(codes: Sequence[str], scenario: tuple[Register, Register, Policy, date]) -> None:
+    """The checks run without error, give the same findings twice, and the same for the shuffled register."""
+    reg, reordered, policy, as_of = scenario
+    first = findings(codes, reg, as_of, policy)
+    assert findings(codes, reg, as_of, policy) == first
+    assert findings(codes, reordered, as_of, policy) == first
+    for finding in first:
+        assert finding.code in codes
+        assert finding.message.strip()
+        assert finding.hint.strip()

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
+from hypothesis import given
 
 from coproduction.checks import builtin_registry
 from coproduction.checks.accessibility import jargon_used, longest_stretch_without_break
@@ -24,7 +25,17 @@ from coproduction.models import (
 )
 from coproduction.policy import Policy, Region, Severity
 from coproduction.working_days import bank_holiday_name, clear_working_days_between, working_day_calendar
-from tests.checks.acc_builders import findings, group, meeting, member, messages, paper, register
+from tests.checks.acc_builders import (
+    assert_stable,
+    findings,
+    group,
+    meeting,
+    member,
+    messages,
+    paper,
+    register,
+    scenarios,
+)
 
 THURSDAY = date(2026, 11, 12)
 SCOTLAND = Policy(region=Region.SCOTLAND)
@@ -509,3 +520,11 @@ def test_other_zones_convert():
     # 05:00 in New York is 10:00 in London (November): fine on the policy's clock.
     reg = one_meeting(start=time(5, 0), zone=ZoneInfo("America/New_York"))
     assert findings("AC007", reg) == []
+
+
+# --- properties ----------------------------------------------------------------------------------------------
+
+
+@given(scenarios())
+def test_accessibility_checks_never_crash_and_are_deterministic(scenario):
+    assert_stable([f"AC{n:03d}" for n in range(1, 11)], scenario)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
 
 from coproduction.checks import builtin_registry
 from coproduction.models import (
@@ -20,7 +21,18 @@ from coproduction.models import (
     Sex,
 )
 from coproduction.policy import Policy, Severity
-from tests.checks.acc_builders import CARER, STAFF, USES, findings, group, member, messages, register
+from tests.checks.acc_builders import (
+    CARER,
+    STAFF,
+    USES,
+    assert_stable,
+    findings,
+    group,
+    member,
+    messages,
+    register,
+    scenarios,
+)
 
 AS_OF = date(2026, 11, 1)
 ETHNICITY_ONLY = Policy(monitored_characteristics=(Characteristic.ETHNIC_GROUP,))
@@ -232,3 +244,11 @@ def test_findings_depend_only_on_whether_an_answer_is_known():
     for finding in baseline:
         words = set(finding.message.lower().replace(",", " ").replace(".", " ").split())
         assert not words & categories, finding.message
+
+
+# --- properties ----------------------------------------------------------------------------------------------
+
+
+@given(scenarios())
+def test_diversity_checks_never_crash_and_are_deterministic(scenario):
+    assert_stable(["DV002", "DV003", "DV004", "DV005"], scenario)

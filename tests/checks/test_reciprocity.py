@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
 
 from coproduction.checks import builtin_registry
 from coproduction.models import (
@@ -23,7 +24,18 @@ from coproduction.models import (
     TrainingRecord,
 )
 from coproduction.policy import LivingWageRate, Policy, Severity
-from tests.checks.acc_builders import CARER, STAFF, USES, findings, meeting, member, messages, register
+from tests.checks.acc_builders import (
+    CARER,
+    STAFF,
+    USES,
+    assert_stable,
+    findings,
+    meeting,
+    member,
+    messages,
+    register,
+    scenarios,
+)
 
 
 @pytest.mark.parametrize(
@@ -258,3 +270,11 @@ def test_rc005_silent_for_closed_or_undated_actions(action):
 def test_rc005_cancelled_meetings_are_not_judged():
     action = Action("Book venue", due=date(2026, 1, 1))
     assert findings("RC005", with_action(action, MeetingStatus.CANCELLED), as_of=date(2026, 7, 1)) == []
+
+
+# --- properties ----------------------------------------------------------------------------------------------
+
+
+@given(scenarios())
+def test_reciprocity_checks_never_crash_and_are_deterministic(scenario):
+    assert_stable([f"RC{n:03d}" for n in range(1, 6)], scenario)
