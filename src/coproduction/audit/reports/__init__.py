@@ -1,0 +1,18 @@
+"""Audit report renderers: text, JSON, Markdown and HTML, all drawn from :func:`build_report`'s one structure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from coproduction.audit.reports import html, json_report, markdown, text
+from coproduction.audit.reports.model import INTERNAL, PUBLISHABLE, build_report
+
+RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "text": text.render,
+    "json": json_report.render,
+    "markdown": markdown.render,
+    "html": html.render,
+}
+
+__all__ = ["INTERNAL", "PUBLISHABLE", "RENDERERS", "build_report"]

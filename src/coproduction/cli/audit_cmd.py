@@ -1,0 +1,87 @@
+"""``coproduction audit PATH --group ID``: a group's diversity against its population, with recruitment targets.
+
+The internal report (the default) holds special category data and says so on its first lines; ``--publishable``
+suppresses small numbers so that the report can be published (docs/audit.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from coproduction.cli.common import EXIT_OK, add_policy_arguments, guarded, parse_date
+
+FORMATS = ("text", "json", "markdown", "html")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
+    parser.add_argument("path", help="register file (YAML, JSON, TOML) or folder of files")
+    parser.add_argument("--group", required=True, metavar="ID", help="the id of the group to audit")
+    parser.add_argument(
+        "--baseline",
+        metavar="NAME|FILE",
+        help="a bundled baseline (england, england-and-wales, ...) or a YAML/CSV file (default: the policy's)",
+    )
+    parser.add_argument(
+        "--publishable",
+        action="store_true",
+        help='suppress small numbers ("fewer than 5") so that the report is safe to publish',
+    )
+    parser.add_argument("--format", choices=FORMATS, default="text")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomically)")
+    parser.add_argument(
+        "--as-of",
+        type=parse_date,
+        help="members current on this date, YYYY-MM-DD (default: today in the policy's zone)",
+    )
+    parser.add_argument(
+        "--target-size",
+        type=_positive,
+        metavar="N",
+        help="plan recruitment for a group of N members (default: the fewest additions that close every gap)",
+    )
+    add_policy_arguments(parser)
+
+
+@guarded
+def run(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from coproduction.audit.analysis import audit_group
+    from coproduction.audit.baseline import resolve_baseline
+    from coproduction.audit.reports import RENDERERS, build_report
+    from coproduction.audit.targets import recruitment_plan
+    from coproduction.cli.check_cmd import today_in
+    from coproduction.io.atomic import write_atomic
+    from coproduction.io.loader import load_register
+    from coproduction.settings import policy_from_args
+
+    policy = policy_from_args(args)
+    baseline = resolve_baseline(args.baseline or policy.baseline)
+    register = load_register(args.path)
+    as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
+    audit = audit_group(register, args.group, as_of=as_of, policy=policy, baseline=baseline)
+    plan = recruitment_plan(audit, target_size=args.target_size)
+    report = build_report(audit, plan, policy, publishable=args.publishable)
+    text = RENDERERS[args.format](report)
+    if args.output:
+        write_atomic(args.output, text)
+        if not args.publishable:
+            print(
+                f"coproduction: wrote {args.output}: special category data, not for publication "
+                "(use --publishable for a version that is)",
+                file=sys.stderr,
+            )
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
