@@ -8,6 +8,9 @@ so that a change to the data or to a check that silently hides a planted finding
 from __future__ import annotations
 
 import importlib.util
+import json
+import re
+import shlex
 import subprocess
 import sys
 from collections import Counter
@@ -285,3 +288,87 @@ def test_embed_rejects_an_unknown_code() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "ZZ" in result.stderr
+
+
+# --- docs/getting-started.md: its commands, snippets and quoted output stay true -----------------------------------
+
+GETTING_STARTED = ROOT / "docs" / "getting-started.md"
+
+
+def _blocks(language: str) -> list[str]:
+    text = GETTING_STARTED.read_text(encoding="utf-8")
+    return re.findall(rf"^```{language}\n(.*?)^```$", text, flags=re.MULTILINE | re.DOTALL)
+
+
+def _documented_commands() -> list[str]:
+    lines = [line for block in _blocks("console") for line in block.splitlines()]
+    return [line[2:] for line in lines if line.startswith("$ coproduction ") and not line.endswith("\\")]
+
+
+def _run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    from coproduction.cli import main
+
+    capsys.readouterr()
+    status = main(argv)
+    return status, capsys.readouterr().out
+
+
+def test_getting_started_commands_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    commands = _documented_commands()
+    assert len(commands) >= 5
+    for command in commands:
+        argv = shlex.split(command)[1:]
+        if "-o" in argv:  # write the report somewhere harmless
+            at = argv.index("-o") + 1
+            argv[at] = str(tmp_path / argv[at])
+        status, _ = _run_cli(argv, capsys)
+        assert status in (0, 1), command
+
+
+def test_getting_started_quotes_real_output(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    status, out = _run_cli(["check", "examples/oxfordshire", "--as-of", "2026-11-25"], capsys)
+    assert status == 1  # the guide says so
+    quoted = [line for block in _blocks("text") for line in block.splitlines() if line.strip()]
+    assert quoted
+    for line in quoted:
+        assert line in out.splitlines(), f"docs/getting-started.md quotes a line the check no longer prints: {line}"
+
+
+def test_getting_started_json_summary_is_real(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    _, out = _run_cli(["check", "examples/oxfordshire", "--as-of", "2026-11-25", "--format", "json"], capsys)
+    actual = json.loads(out)
+    documented = json.loads(_blocks("json")[0])
+    assert documented["summary"] == actual["summary"]
+    assert documented["findings"][0]["code"] == actual["findings"][0]["code"]
+    assert documented["findings"][0]["subject"] == actual["findings"][0]["subject"]
+    assert set(documented["findings"][0]) == set(actual["findings"][0])
+
+
+def test_getting_started_python_snippet_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    snippet = _blocks("python")[0]
+    exec(compile(snippet, str(GETTING_STARTED), "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    promised = re.search(r"print\(report\.summary\)\s+# (\{.*\})", snippet)
+    assert promised is not None
+    assert printed[0] == promised.group(1)
+    assert all(line.split()[0] in {"AC001", "AC002", "AC003", "AC004"} for line in printed[1:])
+
+
+def test_getting_started_minimal_register_loads_and_checks(tmp_path: Path) -> None:
+    path = tmp_path / "register.yaml"
+    path.write_text(_blocks("yaml")[0], encoding="utf-8")
+    minimal = load_register(path)
+    assert minimal.member_by_id["ann-example"].access_needs is not None
+    check_register(minimal, as_of=AS_OF, policy=Policy())
