@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import attrs
 import pytest
@@ -10,6 +10,7 @@ import pytest
 from coproduction.api import check_register
 from coproduction.checks import BUILTIN, Principle, SubjectKind
 from coproduction.checks import equality as eq
+from coproduction.errors import PolicyError
 from coproduction.models import AgendaItem, Decision, GroupKind, MeetingStatus, Role
 from coproduction.policy import Policy, Severity
 from tests.builders import CARER, STAFF, USES_SERVICES, RegisterBuilder, run
@@ -402,3 +403,20 @@ def test_messages_do_not_change_when_diversity_data_changes() -> None:
     profile = DiversityProfile(sex=Sex.FEMALE, ethnic_group=EthnicGroup.BLACK, religion=Religion.MUSLIM)
     private = attrs.evolve(plain, members=tuple(attrs.evolve(m, diversity=profile) for m in plain.members))
     assert check_register(plain, as_of=AS_OF, select=["EQ"]) == check_register(private, as_of=AS_OF, select=["EQ"])
+
+
+def test_meeting_dates_are_taken_in_the_policy_time_zone() -> None:
+    # 00:30 London time on 2 July is 23:30 UTC on 1 July (British Summer Time).
+    b = board(10, 10)
+    b.add_meeting("m1", "g1", date(2026, 7, 2), start=time(0, 30), present=["st-1", "st-2"])
+    reg = b.build()
+    assert run(eq.staff_dominated_meeting, reg, date(2026, 7, 1)) == []
+    [flag] = run(eq.staff_dominated_meeting, reg, date(2026, 7, 1), Policy(timezone="UTC"))
+    assert "'Meeting m1' on 2026-07-01" in flag.message
+
+
+def test_an_unknown_time_zone_is_a_policy_error() -> None:
+    b = board(1, 1)
+    b.add_meeting("m1", "g1", EARLIER, present=["st-1"])
+    with pytest.raises(PolicyError, match=r"\$\.timezone.*'Mars/Olympus' is not a known time zone"):
+        run(eq.staff_dominated_meeting, b.build(), AS_OF, Policy(timezone="Mars/Olympus"))

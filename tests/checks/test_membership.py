@@ -270,3 +270,12 @@ def test_api_select_mb_runs_the_membership_family_only() -> None:
         ("MB005", "ann"),
     ]
     assert report.summary == {"error": 0, "warning": 3, "info": 2}
+
+
+def test_mb002_the_window_includes_its_first_day() -> None:
+    b = monthly_board(0, meetings=2)
+    b.add_meeting("first-day", "g1", date(2025, 3, 2), present=["bob"])
+    [flag] = run(mb.low_attendance, b.build(), AS_OF)
+    assert "present at 0 of the 3 meetings" in flag.message
+    # A day later the window starts on 2025-03-03: 2 meetings expected, under the minimum of 3.
+    assert run(mb.low_attendance, b.build(), date(2026, 3, 3)) == []
