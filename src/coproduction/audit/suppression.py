@@ -18,7 +18,7 @@ the exact range of every cell, and every whole number in a range is possible.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 
 import attrs
@@ -104,11 +104,13 @@ def publish_tally(counted: Tally, threshold: int) -> PublishedTally:
         if not pinned:
             break
         own, other = groups if pinned[0] in COMPLETENESS_KEYS else groups[::-1]
-        candidate = _smallest_shown(own, status, values) or _smallest_shown(other, status, values)
-        if candidate is None:
+        candidates = _shown_smallest_first(own, status, values) + _shown_smallest_first(other, status, values)
+        if not candidates:
             status = dict.fromkeys(values, CellStatus.WITHHELD)
             break
-        status[candidate] = CellStatus.WITHHELD
+        status[_most_helpful(pinned[0], candidates, status, values, counted.members, threshold, categories)] = (
+            CellStatus.WITHHELD
+        )
 
     def cell(key: str) -> Cell:
         return Cell(key, status[key], values[key] if status[key] is CellStatus.SHOWN else None)
@@ -124,15 +126,37 @@ def publish_tally(counted: Tally, threshold: int) -> PublishedTally:
     )
 
 
-def _smallest_shown(keys: list[str], status: dict[str, CellStatus], values: dict[str, int]) -> str | None:
+def _shown_smallest_first(keys: list[str], status: dict[str, CellStatus], values: dict[str, int]) -> list[str]:
     shown = [k for k in keys if status[k] is CellStatus.SHOWN]
-    return min(shown, key=lambda k: (values[k], keys.index(k))) if shown else None
+    return sorted(shown, key=lambda k: (values[k], keys.index(k)))
+
+
+def _most_helpful(
+    pinned: str,
+    candidates: list[str],
+    status: dict[str, CellStatus],
+    values: dict[str, int],
+    members: int,
+    threshold: int,
+    categories: list[str],
+) -> str:
+    """The first candidate (smallest first) whose withholding frees ``pinned``; else the smallest candidate.
+
+    Withholding a 0 often frees nothing (the cell next to it is still forced), so trying each in turn hides
+    fewer useful figures than always taking the smallest.
+    """
+    for candidate in candidates:
+        trial = {k: (CellStatus.WITHHELD if k == candidate else status[k], values[k]) for k in values}
+        low, high = attacker_bounds(members, threshold, trial, categories)[pinned]
+        if low != high:
+            return candidate
+    return candidates[0]
 
 
 def attacker_bounds(
     members: int,
     threshold: int,
-    cells: dict[str, tuple[CellStatus, int | None]],
+    cells: Mapping[str, tuple[CellStatus, int | None]],
     categories: list[str],
 ) -> dict[str, tuple[int, int]]:
     """The range of values each cell could take, as far as someone with the published table can tell.

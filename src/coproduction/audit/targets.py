@@ -53,10 +53,24 @@ class RecruitmentPlan:
     targets: tuple[CategoryTarget, ...]
     feasible: bool
     minimum_additions: int | None
+    #: Characteristics with a baseline where too few members answered to trust the targets (see
+    #: :func:`recruitment_plan`'s ``max_unanswered_share``).
+    incomplete: tuple[Characteristic, ...] = ()
 
     @property
     def sentence(self) -> str:
-        """The plan in plain words."""
+        """The plan in plain words, with a caution when it rests on few answers."""
+        text = self._plan_words()
+        if self.incomplete:
+            names = [characteristic_title(c).lower() for c in self.incomplete]
+            listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            text += (
+                f" Many members have not answered about {listed}, so this rests on few answers: ask members to "
+                "complete their monitoring before relying on it."
+            )
+        return text
+
+    def _plan_words(self) -> str:
         if not self.feasible:
             if self.minimum_additions is None:
                 return (
@@ -114,12 +128,28 @@ def _plan_at(audit: GroupAudit, additions: int) -> tuple[CategoryTarget, ...] | 
     return tuple(targets)
 
 
-def recruitment_plan(audit: GroupAudit, *, target_size: int | None = None) -> RecruitmentPlan:
+def recruitment_plan(
+    audit: GroupAudit, *, target_size: int | None = None, max_unanswered_share: float = 0.2
+) -> RecruitmentPlan:
     """The fewest additions that bring every characteristic with a baseline within tolerance.
 
     With ``target_size``, the plan is for growing the group to that many members. Raises :class:`AuditError`
-    when ``target_size`` is smaller than the group already is.
+    when ``target_size`` is smaller than the group already is. A characteristic with a baseline where more than
+    ``max_unanswered_share`` of members gave no category (not known, or prefer not to say) is listed in
+    ``incomplete`` (policy ``max_unknown_share``, DV002's threshold, is the natural value).
     """
+    limit = Fraction(repr(max_unanswered_share))
+    incomplete = tuple(
+        item.characteristic
+        for item in audit.characteristics
+        if item.has_baseline
+        and item.tally.members
+        and Fraction(item.tally.members - item.tally.answered, item.tally.members) > limit
+    )
+    return attrs.evolve(_plan(audit, target_size), incomplete=incomplete)
+
+
+def _plan(audit: GroupAudit, target_size: int | None) -> RecruitmentPlan:
     if target_size is not None and target_size < audit.members:
         raise AuditError(
             f"target size {target_size} is smaller than the group's {audit.members} current members; "

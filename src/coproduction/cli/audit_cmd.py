@@ -71,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
     register = load_register(args.path)
     as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
     audit = audit_group(register, args.group, as_of=as_of, policy=policy, baseline=baseline)
-    plan = recruitment_plan(audit, target_size=args.target_size)
+    plan = recruitment_plan(
+        audit, target_size=args.target_size, max_unanswered_share=policy.max_unknown_share
+    )
     report = build_report(audit, plan, policy, publishable=args.publishable)
     text = RENDERERS[args.format](report)
     if args.output:
