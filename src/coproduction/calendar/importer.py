@@ -5,7 +5,8 @@ lines of a DESCRIPTION written by :mod:`coproduction.calendar.description`. A re
 one meeting per occurrence (less EXDATEs, with RECURRENCE-ID overrides applied); when its rule is one a
 :class:`~coproduction.models.Cadence` can say (``FREQ=MONTHLY;BYDAY=1TU`` and the like) the group gets that
 cadence, so exporting again writes the same series. UIDs this package wrote give back group and meeting ids;
-other UIDs become meeting ids of ``default_group``. Occurrences of a series get the id ``<group>-<YYYY-MM-DD>``.
+other UIDs become meeting ids of ``default_group`` (whose cadence is the first expressible rule found).
+Occurrences of a series get the id ``<group>-<YYYY-MM-DD>`` (``<UID>-<YYYY-MM-DD>`` for other UIDs).
 """
 
 from __future__ import annotations
@@ -108,6 +109,7 @@ def import_calendar(
         by_uid.setdefault(uid, []).append((index, event))
     groups: dict[str, Cadence | None] = {}
     meetings: list[Meeting] = []
+    used_ids: set[str] = set()
     members: dict[str, str] = {}
     for uid, events in by_uid.items():
         fields = [_read(event, index, source, zone) for index, event in events]
@@ -122,7 +124,8 @@ def import_calendar(
         groups.setdefault(group, None)
         master = masters[0] if masters else None
         if master is not None and "RRULE" in master[1]:
-            cadence, expanded = _expand(group, master[0], master[1], overrides, horizon, source)
+            prefix = group if series else clean_text(uid)
+            cadence, expanded = _expand(group, prefix, master[0], master[1], overrides, horizon, source, used_ids)
             if cadence is not None and groups.get(group) is None:
                 groups[group] = cadence
             meetings.extend(expanded)
@@ -132,6 +135,9 @@ def import_calendar(
                 meeting_id = unquote_id(single.group(2))
             else:
                 meeting_id = clean_text(uid) + (f"-{position}" if len(fields) > 1 else "")
+            while meeting_id in used_ids:  # ids are unique in a register
+                meeting_id += "-1"
+            used_ids.add(meeting_id)
             meetings.append(_meeting(meeting_id, group, f))
     name = _text(calendar.get("X-WR-CALNAME") or calendar.get("NAME"))
     description = _text(calendar.get("X-WR-CALDESC") or calendar.get("DESCRIPTION"))
@@ -190,10 +196,11 @@ def _read(event: Component, index: int, source: str, zone: tzinfo) -> _Fields:
             Problem(source, f"{path}.RECURRENCE-ID", "expected a date-time"),
         )
     status = str(event.get("STATUS", "CONFIRMED")).upper()
-    summary = clean_text(str(event.get("SUMMARY", "")))
+    summary = str(event.get("SUMMARY", ""))
     cancelled = status == "CANCELLED"
-    if cancelled and summary.startswith(CANCELLED_PREFIX):
-        summary = summary[len(CANCELLED_PREFIX) :]
+    if cancelled and summary.startswith(CANCELLED_PREFIX.rstrip()):
+        summary = summary[len(CANCELLED_PREFIX.rstrip()) :].removeprefix(" ")
+    summary = clean_text(summary)
     try:
         sequence = max(int(event.get("SEQUENCE", 0)), 0)
     except (TypeError, ValueError):
@@ -283,11 +290,13 @@ def _slot_rule(rule: dict[str, list[object]]) -> SlotRule | None:
 
 def _expand(
     group: str,
+    prefix: str,
     master: _Fields,
     event: Component,
     overrides: dict[datetime, _Fields],
     horizon: date | None,
     source: str,
+    used: set[str],
 ) -> tuple[Cadence | None, list[Meeting]]:
     """Expand a recurring event into meetings, applying EXDATEs and overrides."""
     zone = master.start.tzinfo
@@ -333,7 +342,6 @@ def _expand(
     overrides_by_local = {
         rid.astimezone(zone).replace(tzinfo=None): f for rid, f in overrides.items()
     }
-    used: set[str] = set()
     for occurrence in _bounded(recurrence, limit):
         if occurrence in excluded:
             continue
@@ -342,11 +350,11 @@ def _expand(
         fields = overrides_by_local.pop(occurrence, None)
         if fields is None:
             fields = attrs.evolve(master, start=slot[0], end=slot[1])
-        meetings.append(_meeting(_occurrence_id(group, occurrence, used), group, fields, slot=slot))
+        meetings.append(_meeting(_occurrence_id(prefix, occurrence, used), group, fields, slot=slot))
     for local, fields in sorted(overrides_by_local.items()):  # overrides of slots the rule does not make
         slot_start = local.replace(tzinfo=zone)
         meetings.append(
-            _meeting(_occurrence_id(group, local, used), group, fields, slot=(slot_start, slot_start + duration))
+            _meeting(_occurrence_id(prefix, local, used), group, fields, slot=(slot_start, slot_start + duration))
         )
     return cadence, meetings
 
@@ -358,10 +366,14 @@ def _bounded(recurrence: Iterable[datetime], limit: datetime | None) -> Iterable
         yield occurrence
 
 
-def _occurrence_id(group: str, local: datetime, used: set[str]) -> str:
-    candidate = f"{group}-{local:%Y-%m-%d}"
+def _occurrence_id(prefix: str, local: datetime, used: set[str]) -> str:
+    candidate = f"{prefix}-{local:%Y-%m-%d}"
     if candidate in used:
-        candidate = f"{group}-{local:%Y-%m-%dT%H%M}"
+        candidate = f"{prefix}-{local:%Y-%m-%dT%H%M}"
+    suffix = 2
+    while candidate in used:
+        candidate = f"{prefix}-{local:%Y-%m-%dT%H%M}-{suffix}"
+        suffix += 1
     used.add(candidate)
     return candidate
 
