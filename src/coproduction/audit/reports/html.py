@@ -70,8 +70,8 @@ def _chart(item: dict[str, Any], report: dict[str, Any]) -> str:
         f'<desc id="chart-desc-{slug}">{escape(_chart_description(item, report))}</desc>',
         f'<rect x="{left}" y="6" width="14" height="14" fill="{MEMBERS_COLOUR}"/>',
         f'<text x="{left + 20}" y="18" font-size="14" fill="#111">Members (share of those who answered)</text>',
-        f'<rect x="{left + 300}" y="6" width="14" height="14" fill="{POPULATION_COLOUR}"/>',
-        f'<text x="{left + 320}" y="18" font-size="14" fill="#111">Population</text>',
+        f'<rect x="{left + 340}" y="6" width="14" height="14" fill="{POPULATION_COLOUR}"/>',
+        f'<text x="{left + 360}" y="18" font-size="14" fill="#111">Population</text>',
     ]
     y = 40
     for row in item["rows"]:
@@ -95,6 +95,19 @@ def _chart(item: dict[str, Any], report: dict[str, Any]) -> str:
         y += block
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _figure(item: dict[str, Any], report: dict[str, Any]) -> list[str]:
+    """The chart in a figure with a caption; nothing when there is no share to draw (the table says it all)."""
+    if all(row["share"] is None and row["baseline_share"] is None for row in item["rows"]):
+        return []
+    return [
+        "<figure>",
+        _chart(item, report),
+        f"<figcaption>{escape(item['title'])}: share of members who answered, beside the population share. "
+        "The table below has the same figures.</figcaption>",
+        "</figure>",
+    ]
 
 
 def _chart_description(item: dict[str, Any], report: dict[str, Any]) -> str:
@@ -136,11 +149,7 @@ def render(report: dict[str, Any]) -> str:
             f"<p>{escape(f.baseline_line(item, report))}</p>",
             f"<p>{escape(f.completeness_line(item, report))}</p>",
             f"<p>{escape(f.index_line(item))}</p>",
-            "<figure>",
-            _chart(item, report),
-            f"<figcaption>{escape(item['title'])}: share of members who answered, beside the population share. "
-            "The table below has the same figures.</figcaption>",
-            "</figure>",
+            *_figure(item, report),
             _table(f"{item['title']}: members against the baseline", HEADERS, category_rows(item, report)),
             "</section>",
         ]

@@ -1,0 +1,117 @@
+"""Run axe-core over an HTML file in headless Chromium, with no driver: chromium --dump-dom on a probe page.
+
+The probe is a copy of the page with two scripts added at the end of the body: axe.min.js (from a local
+file:// path) and a call to ``axe.run`` that writes the violations as JSON into a ``<pre id="axe-results">``.
+``--virtual-time-budget`` lets the page's timers run before Chromium dumps the DOM, which is then parsed.
+
+Where things are found (see docs/audit.md, "Accessibility test"):
+- Chromium: ``$CHROMIUM``, else ``chromium`` (Debian), ``chromium-browser`` or ``google-chrome`` on PATH.
+- axe-core: ``$AXE_CORE_JS``, else ``.ci/axe/node_modules/axe-core/axe.min.js`` (installed by
+  ``.ci/setup-browser.sh``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_AXE = ROOT / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+RESULTS = re.compile(r'<pre id="axe-results">(.*?)</pre>', re.S)
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def find_chromium() -> str | None:
+    explicit = os.environ.get("CHROMIUM")
+    if explicit:
+        return explicit if Path(explicit).exists() else None
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def find_axe() -> Path | None:
+    explicit = os.environ.get("AXE_CORE_JS")
+    path = Path(explicit) if explicit else DEFAULT_AXE
+    return path if path.is_file() else None
+
+
+def tools() -> tuple[str, Path]:
+    """Chromium and axe-core, or skip (locally) / fail (in CI, where .ci/setup-browser.sh installs them)."""
+    chromium, axe = find_chromium(), find_axe()
+    missing = []
+    if chromium is None:
+        missing.append("chromium (apt-get install chromium)")
+    if axe is None:
+        missing.append(f"axe-core ({DEFAULT_AXE}; run bash .ci/setup-browser.sh, or set AXE_CORE_JS)")
+    if missing:
+        message = "the accessibility check needs " + " and ".join(missing)
+        if in_ci():
+            pytest.fail(message + " -- CI must install them", pytrace=False)
+        pytest.skip(message)
+    assert chromium is not None and axe is not None
+    return chromium, axe
+
+
+PROBE = """<script src="{axe}"></script>
+<script>
+axe.run(document, {{resultTypes: ["violations"]}}).then(function (result) {{
+  var out = document.createElement("pre");
+  out.id = "axe-results";
+  out.textContent = JSON.stringify(result.violations.map(function (v) {{
+    return {{id: v.id, impact: v.impact, help: v.help,
+             nodes: v.nodes.map(function (n) {{ return n.target.join(" ") + ": " + n.failureSummary; }})}};
+  }}));
+  document.body.appendChild(out);
+}}).catch(function (error) {{
+  var out = document.createElement("pre");
+  out.id = "axe-results";
+  out.textContent = JSON.stringify({{error: String(error)}});
+  document.body.appendChild(out);
+}});
+</script>
+</body>"""
+
+
+def axe_violations(page: str, workdir: Path) -> list[dict[str, Any]]:
+    """The axe-core violations for the HTML text ``page``."""
+    chromium, axe = tools()
+    if "</body>" not in page:
+        raise AssertionError("the page has no </body> to put the probe before")
+    probe = workdir / "probe.html"
+    probe.write_text(page.replace("</body>", PROBE.format(axe=axe.resolve().as_uri()), 1), encoding="utf-8")
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",  # tests run as root in CI; the page is our own local file
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--allow-file-access-from-files",
+        f"--user-data-dir={workdir / 'profile'}",
+        "--virtual-time-budget=30000",
+        "--dump-dom",
+        probe.resolve().as_uri(),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+    found = RESULTS.search(done.stdout)
+    if found is None:
+        raise AssertionError(
+            f"axe wrote no results (chromium exit {done.returncode}); stderr tail:\n{done.stderr[-2000:]}"
+        )
+    results = json.loads(html.unescape(found.group(1)))
+    if isinstance(results, dict):
+        raise AssertionError(f"axe failed: {results.get('error')}")
+    return list(results)
