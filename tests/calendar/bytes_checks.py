@@ -13,7 +13,8 @@ def assert_wellformed_bytes(data: bytes) -> None:
     assert data.endswith(b"\r\n")
     lines = data.split(b"\r\n")[:-1]
     for line in lines:
-        assert b"\r" not in line and b"\n" not in line, line
+        assert b"\r" not in line, line
+        assert b"\n" not in line, line
         assert len(line) <= 75, (len(line), line)
         line.decode("utf-8")  # a fold never splits a character
     for line in unfold(data):

@@ -82,9 +82,12 @@ def test_a_cadence_is_one_series_in_byday_form_with_until_in_utc() -> None:
     data = export(register(board_meetings(2026, range(1, 13))))
     (series,) = events(data)
     rule = series["RRULE"]
-    assert rule["FREQ"] == ["MONTHLY"] and rule["BYDAY"] == ["1TU"] and "INTERVAL" not in rule
+    assert rule["FREQ"] == ["MONTHLY"]
+    assert rule["BYDAY"] == ["1TU"]
+    assert "INTERVAL" not in rule
     assert rule["UNTIL"] == [datetime(2026, 12, 1, 10, 0, tzinfo=UTC)]
-    assert b"BYDAY=1TU" in data and b"UNTIL=20261201T100000Z" in data
+    assert b"BYDAY=1TU" in data
+    assert b"UNTIL=20261201T100000Z" in data
     assert series.decoded("DTSTART") == at(date(2026, 1, 6), 10)
     assert series.decoded("DTEND") == at(date(2026, 1, 6), 12, 30)
     assert str(series["UID"]) == series_uid("board", DOMAIN) == "series.board@oxfordshire.example.gov.uk"
@@ -111,7 +114,8 @@ def test_quarterly_last_thursday() -> None:
     days = [nth_weekday(2026, month, Weekday.TH, -1) for month in (1, 4, 7, 10)]
     meetings = [meeting(f"q{i}", day, start=at(day, 13, 30), end=at(day, 15, 30)) for i, day in enumerate(days)]
     (series,) = events(export(register(meetings, cadence=cadence)))
-    assert series["RRULE"]["BYDAY"] == ["-1TH"] and series["RRULE"]["INTERVAL"] == [3]
+    assert series["RRULE"]["BYDAY"] == ["-1TH"]
+    assert series["RRULE"]["INTERVAL"] == [3]
 
 
 def test_a_removed_meeting_is_an_exdate_in_the_series_zone() -> None:
@@ -135,7 +139,8 @@ def test_a_moved_meeting_overrides_its_slot_and_repeats_every_property() -> None
         assert name in override, name
     for name in ("SUMMARY", "LOCATION", "DESCRIPTION", "URL", "STATUS"):
         assert override[name] == series[name], name
-    assert "RRULE" not in override and "EXDATE" not in override
+    assert "RRULE" not in override
+    assert "EXDATE" not in override
 
 
 def test_a_changed_time_on_the_slot_date_is_an_override_without_replaces() -> None:
@@ -160,7 +165,8 @@ def test_a_cancelled_meeting_is_a_cancelled_override_with_a_higher_sequence() ->
 def test_the_series_never_takes_a_cancelled_meetings_content() -> None:
     meetings = [meeting(m.id, m.start.date(), status=MeetingStatus.CANCELLED) for m in board_meetings(2026, [1, 2])]
     series, *overrides = events(export(register(meetings)))
-    assert series["STATUS"] == "CONFIRMED" and not str(series["SUMMARY"]).startswith("Cancelled")
+    assert series["STATUS"] == "CONFIRMED"
+    assert not str(series["SUMMARY"]).startswith("Cancelled")
     assert [o["STATUS"] for o in overrides] == ["CANCELLED", "CANCELLED"]
 
 
@@ -168,7 +174,8 @@ def test_a_cancelled_stand_alone_meeting() -> None:
     day = date(2026, 2, 18)
     data = export(register([meeting("extra", day, status=MeetingStatus.CANCELLED, sequence=2)]))
     (event,) = events(data)
-    assert event["STATUS"] == "CANCELLED" and event["SEQUENCE"] == 3
+    assert event["STATUS"] == "CANCELLED"
+    assert event["SEQUENCE"] == 3
     assert str(event["UID"]) == meeting_uid("board", "extra", DOMAIN) == "meeting.board.extra@" + DOMAIN
 
 
@@ -244,7 +251,8 @@ def test_description_when_nothing_is_arranged_and_every_paper_is_out() -> None:
     assert lines[0] == "How to attend: in person"
     assert "Access: Easy Read papers" in lines
     assert "Papers: all out, the last on 24 January 2026" in lines
-    assert "URL" not in event and "CONFERENCE" not in event
+    assert "URL" not in event
+    assert "CONFERENCE" not in event
     no_access = meeting("n", day, venue=None, joining_link=None, bsl_interpreters=0, captions=False)
     (event,) = events(export(register([no_access], cadence=None)))
     assert "Access: none recorded" in str(event["DESCRIPTION"]).splitlines()
@@ -256,7 +264,8 @@ def test_description_when_nothing_is_arranged_and_every_paper_is_out() -> None:
 )
 def test_a_link_that_is_not_a_clean_http_url_stays_out_of_url_and_conference(link: str) -> None:
     (event,) = events(export(register([meeting("m", date(2026, 2, 3), joining_link=link)], cadence=None)))
-    assert "URL" not in event and "CONFERENCE" not in event
+    assert "URL" not in event
+    assert "CONFERENCE" not in event
     assert "Join online: " in str(event["DESCRIPTION"])
 
 
@@ -336,7 +345,8 @@ def test_from_and_to_are_inclusive_local_dates() -> None:
 
 def test_an_empty_export_still_declares_its_zone() -> None:
     calendar = parse(export(register([])))
-    assert calendar.walk("VEVENT") == [] and len(calendar.walk("VTIMEZONE")) == 1
+    assert calendar.walk("VEVENT") == []
+    assert len(calendar.walk("VTIMEZONE")) == 1
 
 
 def test_default_dtstamp_comes_from_the_register_not_the_clock() -> None:

@@ -56,7 +56,8 @@ def full_schedule():  # type: ignore[no-untyped-def]
     meetings[0] = meeting("board-2026-01", date(2026, 1, 6), papers=published_papers(date(2026, 1, 6)))
     meetings[1] = meeting("board-2026-02", date(2026, 2, 3), status=MeetingStatus.CANCELLED, sequence=1)
     meetings[2] = meeting("board-2026-03", date(2026, 3, 10), replaces=date(2026, 3, 3))
-    meetings[3] = meeting("board-2026-04", date(2026, 4, 7), start=at(date(2026, 4, 7), 13), end=at(date(2026, 4, 7), 15))
+    april = date(2026, 4, 7)
+    meetings[3] = meeting("board-2026-04", april, start=at(april, 13), end=at(april, 15))
     del meetings[4]  # May: no meeting (EXDATE)
     meetings.append(
         meeting("extra", date(2026, 7, 21), mode=MeetingMode.ONLINE, venue=None, expected=("ann",), captions=False)
@@ -72,8 +73,11 @@ def full_schedule():  # type: ignore[no-untyped-def]
         meeting(
             "c1", day, group="champions", title="Champions", start=at(day, 13, 30), end=at(day, 15, 30),
             venue=Venue("Town Hall", None, frozenset(VenueFeature)),
-            papers=(Paper("Easy Read agenda", None, frozenset({PaperFormat.EASY_READ})), Paper("Blank", None, frozenset())),
-        )  # fmt: skip
+            papers=(
+                Paper("Easy Read agenda", None, frozenset({PaperFormat.EASY_READ})),
+                Paper("Blank", None, frozenset()),
+            ),
+        )
     )
     members = [member("ann", "Ann O'Neil")]
     return register(meetings, extra_groups=[champions], members=members)
@@ -155,10 +159,12 @@ def test_a_council_outlook_calendar() -> None:
     meetings = {m.id: m for m in imported.meetings}
     uid = "040000008200E00074C5B7101A82E00800000000A0B1C2D3E4F5"
     # Fortnightly, COUNT=4 less one EXDATE; the 7 April occurrence moved an hour and room.
-    assert sorted(k for k in meetings if k.startswith(uid)) == [f"{uid}-2026-03-10", f"{uid}-2026-04-07", f"{uid}-2026-04-21"]
+    occurrences = sorted(k for k in meetings if k.startswith(uid))
+    assert occurrences == [f"{uid}-2026-03-10", f"{uid}-2026-04-07", f"{uid}-2026-04-21"]
     moved = meetings[f"{uid}-2026-04-07"]
     assert moved.start == datetime(2026, 4, 7, 14, 0, tzinfo=UTC)  # 15:00 BST
-    assert moved.venue == Venue("Town Hall") and moved.title == "Speak Out leaders (moved room)"
+    assert moved.venue == Venue("Town Hall")
+    assert moved.title == "Speak Out leaders (moved room)"
     assert moved.sequence == 0  # SEQUENCE:1 was the move itself
     (group,) = imported.groups
     assert group.cadence == Cadence(Frequency.FORTNIGHTLY, Weekday.TU, None, time(14), time(15, 30))
@@ -167,10 +173,13 @@ def test_a_council_outlook_calendar() -> None:
     assert len(autism) == 4
     first = meetings[autism[0]]
     assert first.end - first.start == timedelta(hours=2)
-    assert first.mode is MeetingMode.ONLINE and first.joining_link == "https://teams.example.org/autism"
+    assert first.mode is MeetingMode.ONLINE
+    assert first.joining_link == "https://teams.example.org/autism"
     # An all-day, cancelled event with an e-mail attendee.
     away = meetings["away-day"]
-    assert away.status is MeetingStatus.CANCELLED and away.sequence == 1 and away.title == "Co-production away day"
+    assert away.status is MeetingStatus.CANCELLED
+    assert away.sequence == 1
+    assert away.title == "Co-production away day"
     assert away.start == datetime(2026, 6, 18, tzinfo=LONDON)
     assert away.expected == ("sam.patel@example.org",)
     assert [(m.id, m.name) for m in imported.members] == [("sam.patel@example.org", "Sam Patel")]

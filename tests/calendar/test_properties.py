@@ -75,7 +75,8 @@ def test_any_text_gives_exactly_the_intended_properties(
     names = property_names(data)
     event_names = Counter(n for component, n in names if component == "VEVENT")
     calendar_names = Counter(n for component, n in names if component == "VCALENDAR")
-    assert set(calendar_names) == ALLOWED_CALENDAR and set(calendar_names.values()) == {1}
+    assert set(calendar_names) == ALLOWED_CALENDAR
+    assert set(calendar_names.values()) == {1}
     assert set(event_names) <= ALLOWED_EVENT
     singles = {k: v for k, v in event_names.items() if k not in {"ATTENDEE"}}
     assert set(singles.values()) == {1}, event_names  # one series, every property once
@@ -101,5 +102,6 @@ def test_clean_text_is_one_line_and_idempotent(text: str) -> None:
     cleaned = clean_text(text)
     assert clean_text(cleaned) == cleaned
     assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in cleaned)
-    assert "\u2028" not in cleaned and "\u2029" not in cleaned
+    assert "\u2028" not in cleaned
+    assert "\u2029" not in cleaned
     cleaned.encode("utf-8")

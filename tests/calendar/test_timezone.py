@@ -80,7 +80,8 @@ def test_london_is_two_yearly_rules_and_no_rdate() -> None:
     assert text.count("RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3") == 1
     assert text.count("RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10") == 1
     assert "UNTIL" not in text  # the current rule goes on
-    assert "TZNAME:BST" in text and "TZNAME:GMT" in text
+    assert "TZNAME:BST" in text
+    assert "TZNAME:GMT" in text
 
 
 def test_rules_that_change_get_an_until_in_utc() -> None:

@@ -1,0 +1,87 @@
+"""``coproduction calendar PATH``: options, atomic output, deterministic default DTSTAMP, exit statuses."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from coproduction.cli import main
+from coproduction.cli.calendar_cmd import default_domain, parse_dtstamp
+from tests.calendar.bytes_checks import assert_wellformed_bytes
+
+#: A small register (the bundled example is exercised in test_bytes; loading it takes seconds).
+EXAMPLE = str(Path(__file__).parent / "data" / "register.yaml")
+
+
+def test_writes_the_file_atomically_and_deterministically(tmp_path: Path) -> None:
+    target = tmp_path / "board.ics"
+    assert main(["calendar", EXAMPLE, "--group", "board", "-o", str(target), "--domain", "oxon.example"]) == 0
+    first = target.read_bytes()
+    assert main(["calendar", EXAMPLE, "--group", "board", "-o", str(target), "--domain", "oxon.example"]) == 0
+    assert target.read_bytes() == first
+    assert_wellformed_bytes(first)
+    assert [p.name for p in tmp_path.iterdir()] == ["board.ics"]  # no temporary file left behind
+    calendar = Calendar.from_ical(first)
+    assert calendar["X-WR-CALNAME"] == "Test Co-production Board"
+    uids = {str(e["UID"]) for e in calendar.walk("VEVENT")}
+    assert uids == {"series.board@oxon.example"}
+    # The default DTSTAMP is the export's latest meeting end or paper date, never the wall clock.
+    last_end = max(e.decoded("DTEND") for e in calendar.walk("VEVENT"))
+    stamps = {e.decoded("DTSTAMP") for e in calendar.walk("VEVENT")}
+    assert len(stamps) == 1
+    assert stamps.pop() >= last_end
+
+
+def test_stdout_dates_attendees_and_dtstamp(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    status = main(
+        ["calendar", EXAMPLE, "--from", "2026-03-01", "--to", "2026-06-30", "--attendees", "--dtstamp", "2026-02-01"]
+    )
+    out, _ = capsysbinary.readouterr()
+    assert status == 0
+    calendar = Calendar.from_ical(out)
+    starts = [e.decoded("DTSTART").date().isoformat() for e in calendar.walk("VEVENT")]
+    assert starts
+    assert all("2026-03-01" <= s <= "2026-06-30" for s in starts)
+    assert b"ATTENDEE" in out
+    assert b"DTSTAMP:20260201T000000Z" in out
+    assert b"@test-county-council.invalid" in out
+    for word in (b"buddhist", b"bisexual", b"85-plus"):  # Ann's diversity answers in the register
+        assert word not in out.lower()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--group", "nope"], "no group with id 'nope'"),
+        (["--from", "2026-13-01"], "is not a date"),
+        (["--dtstamp", "2026-01-01T10:00"], "with a zone"),
+        (["--domain", "not a domain"], "not a domain name"),
+        (["--from", "2026-06-01", "--to", "2026-01-01"], "--from is after --to"),
+    ],
+)
+def test_bad_options_exit_2_with_a_message(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    try:
+        status = main(["calendar", EXAMPLE, *args])
+    except SystemExit as stop:  # argparse rejects bad option values itself
+        status = int(stop.code or 0)
+    _, err = capsys.readouterr()
+    assert status == 2
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_a_missing_register_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["calendar", str(tmp_path / "missing")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_parse_dtstamp_and_default_domain() -> None:
+    assert parse_dtstamp("2026-11-25T09:00:00Z").isoformat() == "2026-11-25T09:00:00+00:00"
+    assert parse_dtstamp("2026-11-25").isoformat() == "2026-11-25T00:00:00+00:00"
+    with pytest.raises(argparse.ArgumentTypeError):
+        parse_dtstamp("yesterday")
+    assert default_domain("Oxfordshire County Council") == "oxfordshire-county-council.invalid"
+    assert default_domain("!!!") == "coproduction.invalid"
