@@ -1,0 +1,84 @@
+"""Shipped profiles, and the drift tests between Policy, the settings model and default.toml."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import attrs
+import pytest
+
+from coproduction.models.enums import GroupKind, Perspective
+from coproduction.policy import Policy
+from coproduction.settings import PolicySettings, available_profiles, load_policy, policy_to_dict
+from coproduction.settings.model import FIELD_METADATA
+
+
+def profile_text(name: str) -> str:
+    return resources.files("coproduction").joinpath("profiles", f"{name}.toml").read_text(encoding="utf-8")
+
+
+def test_available_profiles() -> None:
+    assert available_profiles() == ["default", "oxfordshire"]
+
+
+def test_settings_fields_are_policy_fields_in_order() -> None:
+    assert list(PolicySettings.model_fields) == [field.name for field in attrs.fields(Policy)]
+
+
+def test_every_settings_field_has_no_hand_written_default() -> None:
+    # Defaults come from Policy() as the lowest layer; a default here would be a second copy that could drift.
+    assert all(field.is_required() for field in PolicySettings.model_fields.values())
+
+
+def test_field_metadata_names_real_fields() -> None:
+    policy_fields = {f"Policy.{field.name}" for field in attrs.fields(Policy)}
+    assert {key for key in FIELD_METADATA if key.startswith("Policy.")} <= policy_fields
+
+
+def test_policy_defaults_pass_the_settings_checks() -> None:
+    assert load_policy(environ={}) == Policy()
+
+
+def test_default_profile_is_exactly_policy_defaults() -> None:
+    # default.toml spells out every setting: it must name each field and hold Policy's value for it.
+    data = tomllib.loads(profile_text("default"))
+    assert set(data) == {field.name for field in attrs.fields(Policy) if field.name != "area"}
+    expected = {key: value for key, value in policy_to_dict(Policy()).items() if value is not None}
+    assert policy_to_dict(load_policy("default", environ={})) == policy_to_dict(Policy())
+    assert {key: value for key, value in _plain_toml(data).items()} == expected
+
+
+def _plain_toml(data: dict[str, object]) -> dict[str, object]:
+    """default.toml read without the defaults layer, through the settings checks, as plain values."""
+    from coproduction.settings.model import policy_from_settings
+
+    class OnlyInit(PolicySettings):  # type: ignore[misc,valid-type]
+        @classmethod
+        def settings_customise_sources(cls, settings_cls, init_settings, **others):  # type: ignore[no-untyped-def]
+            return (init_settings,)
+
+    policy = policy_from_settings(OnlyInit(**{"area": None, **data}))  # TOML has no null
+    return {key: value for key, value in policy_to_dict(policy).items() if value is not None}
+
+
+@pytest.mark.parametrize("name", ["default", "oxfordshire"])
+def test_each_profile_names_itself(name: str) -> None:
+    assert tomllib.loads(profile_text(name))["name"] == name
+    assert load_policy(name, environ={}).name == name
+
+
+def test_oxfordshire_profile() -> None:
+    policy = load_policy("oxfordshire", environ={})
+    assert policy.area == "Oxfordshire"
+    assert policy.earliest_start == Policy().earliest_start  # unsourced for the co-production board: kept
+    assert policy.required_perspectives[GroupKind.CHAMPIONS_NETWORK] == frozenset(Perspective)
+    assert policy.required_perspectives[GroupKind.BOARD] == Policy().required_perspectives[GroupKind.BOARD]
+    assert policy.jargon["OCC"] == "Oxfordshire County Council"
+    assert set(Policy().jargon) < set(policy.jargon)
+
+
+@pytest.mark.parametrize("name", ["default", "oxfordshire"])
+def test_profiles_cite_their_sources(name: str) -> None:
+    text = profile_text(name)
+    assert "DOMAIN.md" in text or "seed" in text
