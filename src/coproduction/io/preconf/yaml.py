@@ -151,8 +151,16 @@ class RegisterDumper(yaml.SafeDumper):
     def represent_iso_datetime(self, data: datetime) -> yaml.ScalarNode:
         return self.represent_scalar(_TIMESTAMP, data.isoformat())
 
+    def represent_text(self, data: str) -> yaml.ScalarNode:
+        # PyYAML writes NEL and the Unicode line and paragraph separators raw in plain and single-quoted
+        # scalars, and reads them back as line breaks; double quotes escape them.
+        style = '"' if _LINE_BREAKS.intersection(data) else None
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
+
+_LINE_BREAKS = frozenset("\x85\u2028\u2029")
 RegisterDumper.add_representer(datetime, RegisterDumper.represent_iso_datetime)
+RegisterDumper.add_representer(str, RegisterDumper.represent_text)
 
 
 def _native(value: date) -> date:
