@@ -71,7 +71,7 @@ def _not_bool(value: object) -> object:
 def _not_number(value: object) -> object:
     # pydantic reads a number as seconds (a time) or a Unix timestamp (a date); YAML 1.1 reads 10:00 as 600.
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        raise ValueError("a number is not a time or a date; write it in quotes, e.g. \"09:30\" or \"2026-04-01\"")
+        raise ValueError('a number is not a time or a date; write it in quotes, e.g. "09:30" or "2026-04-01"')
     return value
 
 
@@ -92,7 +92,7 @@ def _known_timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"{value!r} is not an IANA time zone such as \"Europe/London\"") from None
+        raise ValueError(f'{value!r} is not an IANA time zone such as "Europe/London"') from None
     return value
 
 
@@ -115,7 +115,7 @@ def _distinct_dates(value: tuple[Any, ...]) -> tuple[Any, ...]:
 def _check_code(code: str) -> str:
     normal = code.strip().upper()
     if not _CODE.match(normal):
-        raise ValueError(f"{code!r} is not a check code or prefix such as \"AC\", \"AC00\" or \"AC001\"")
+        raise ValueError(f'{code!r} is not a check code or prefix such as "AC", "AC00" or "AC001"')
     return normal
 
 
@@ -426,9 +426,7 @@ def canonical_keys(value: Any, tp: Any = Policy) -> Any:
     if isinstance(value, dict) and origin in (Mapping, dict):
         key_type, value_type = get_args(tp)
         rename = _normalise_enum(key_type) if isinstance(key_type, type) and issubclass(key_type, StrEnum) else None
-        return {
-            (rename(key) if rename else key): canonical_keys(item, value_type) for key, item in value.items()
-        }
+        return {(rename(key) if rename else key): canonical_keys(item, value_type) for key, item in value.items()}
     if isinstance(value, list) and origin in (tuple, frozenset):
         return [canonical_keys(item, get_args(tp)[0]) for item in value]
     return value

@@ -101,9 +101,7 @@ def _location(error: ErrorDetails) -> Location:
     return tuple(error["loc"])
 
 
-def problems_from_validation(
-    error: ValidationError, origin: str, locate: Callable[[Location], str]
-) -> list[Problem]:
+def problems_from_validation(error: ValidationError, origin: str, locate: Callable[[Location], str]) -> list[Problem]:
     """One :class:`Problem` per pydantic error, placed by ``locate`` (a file path, a variable or a ``--set`` key)."""
     details = error.errors(include_url=False)
     # An unknown key in a table explains every other error beneath it ("bord.maximum is missing"): keep only it.

@@ -212,9 +212,7 @@ def _variable_locator(variables: Iterable[str]) -> Callable[[Location], str]:
 
     def locate(location: Location) -> str:
         wanted = [_loose(segment) for segment in location]
-        best = max(
-            (path for path in paths if list(path) == wanted[: len(path)]), key=len, default=None
-        )
+        best = max((path for path in paths if list(path) == wanted[: len(path)]), key=len, default=None)
         if best is not None:
             return paths[best] + "".join(f"[{s}]" for s in location[len(best) :])
         return ENV_PREFIX + ENV_NESTED_DELIMITER.join(wanted).upper()
