@@ -19,7 +19,7 @@ Typical use::
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
@@ -122,7 +122,7 @@ def offsets() -> st.SearchStrategy[timezone | ZoneInfo]:
     fixed = st.integers(min_value=-12 * 60, max_value=14 * 60).map(
         lambda minutes: timezone(timedelta(minutes=minutes))
     )
-    return st.one_of(st.just(timezone.utc), st.just(ZoneInfo("Europe/London")), fixed)
+    return st.one_of(st.just(UTC), st.just(ZoneInfo("Europe/London")), fixed)
 
 
 def aware_datetimes(

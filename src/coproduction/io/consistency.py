@@ -35,8 +35,8 @@ class Located(NamedTuple, Generic[T]):
 class RegisterParts:
     """Everything read, before it becomes a :class:`~coproduction.models.Register`.
 
-    ``unreadable_ids`` holds, per list, the ids of items that failed to structure: references to them are not
-    reported again as dangling.
+    ``unreadable_ids`` holds, per list, the ids of items that failed to structure, and ``incomplete`` the lists
+    that could not be read at all: references into them are not reported again as dangling.
     """
 
     members: Sequence[Located[Member]]
@@ -44,6 +44,7 @@ class RegisterParts:
     memberships: Sequence[Located[Membership]]
     meetings: Sequence[Located[Meeting]]
     unreadable_ids: dict[str, set[str]] = attrs.Factory(dict)
+    incomplete: frozenset[str] = frozenset()
 
 
 class _HasId(Protocol):
@@ -73,11 +74,13 @@ class _Finder:
                 )
         return set(first)
 
-    def refers(self, file: str, path: str, identifier: str | None, known: set[str], kind: str) -> None:
-        if identifier is not None and identifier not in known:
+    def refers(self, file: str, path: str, identifier: str | None, known: set[str] | None, kind: str) -> None:
+        if identifier is not None and known is not None and identifier not in known:
             self.add(file, path, f"no {kind} with id {identifier!r} in the register")
 
-    def members_exist(self, file: str, path: str, identifiers: Iterable[str], known: set[str]) -> None:
+    def members_exist(
+        self, file: str, path: str, identifiers: Iterable[str], known: set[str] | None
+    ) -> None:
         for index, identifier in enumerate(identifiers):
             self.refers(file, f"{path}[{index}]", identifier, known, "member")
 
@@ -85,9 +88,12 @@ class _Finder:
 def find_problems(parts: RegisterParts) -> list[Problem]:
     """Duplicate ids, dangling references, ends before starts and out-of-range numbers, in file order."""
     finder = _Finder()
-    members = finder.unique_ids("members", parts.members) | parts.unreadable_ids.get("members", set())
-    groups = finder.unique_ids("groups", parts.groups) | parts.unreadable_ids.get("groups", set())
+    member_ids = finder.unique_ids("members", parts.members) | parts.unreadable_ids.get("members", set())
+    group_ids = finder.unique_ids("groups", parts.groups) | parts.unreadable_ids.get("groups", set())
     finder.unique_ids("meetings", parts.meetings)
+    # When a whole list could not be read, nobody can tell which ids exist: references into it go unchecked.
+    members = None if "members" in parts.incomplete else member_ids
+    groups = None if "groups" in parts.incomplete else group_ids
 
     for entry in parts.groups:
         _check_group(finder, entry, members)
@@ -98,7 +104,7 @@ def find_problems(parts: RegisterParts) -> list[Problem]:
     return finder.problems
 
 
-def _check_group(finder: _Finder, entry: Located[Group], members: set[str]) -> None:
+def _check_group(finder: _Finder, entry: Located[Group], members: set[str] | None) -> None:
     group, file, base = entry.item, entry.file, f"$.groups[{entry.position}]"
     if group.quorum is not None and group.quorum < 0:
         finder.add(file, f"{base}.quorum", "must be 0 or more")
@@ -118,7 +124,7 @@ def _check_group(finder: _Finder, entry: Located[Group], members: set[str]) -> N
 
 
 def _check_membership(
-    finder: _Finder, entry: Located[Membership], members: set[str], groups: set[str]
+    finder: _Finder, entry: Located[Membership], members: set[str] | None, groups: set[str] | None
 ) -> None:
     membership, file, base = entry.item, entry.file, f"$.memberships[{entry.position}]"
     finder.refers(file, f"{base}.member", membership.member, members, "member")
@@ -131,7 +137,9 @@ def _check_membership(
             finder.add(file, f"{base}.term_ends", "end before start: the term ends before it started")
 
 
-def _check_meeting(finder: _Finder, entry: Located[Meeting], members: set[str], groups: set[str]) -> None:
+def _check_meeting(
+    finder: _Finder, entry: Located[Meeting], members: set[str] | None, groups: set[str] | None
+) -> None:
     meeting, file, base = entry.item, entry.file, f"$.meetings[{entry.position}]"
     finder.refers(file, f"{base}.group", meeting.group, groups, "group")
     if meeting.end <= meeting.start:

@@ -63,10 +63,15 @@ class _Reader:
         self.singles: dict[str, list[tuple[str, str]]] = {key: [] for key in SINGLE_KEYS}
         self.lists: dict[str, list[Located[Any]]] = {key: [] for key in LIST_KEYS}
         self.unreadable_ids: dict[str, set[str]] = {key: set() for key in LIST_KEYS}
+        #: Lists that could not be read at all: references into them are not checked (the cause is reported).
+        self.incomplete: set[str] = set()
+        #: A file whose top level was not a mapping: organisation and area may be there, unreadable.
+        self.unreadable_document = False
 
     def read_document(self, source: str, document: object) -> None:
         if document.__class__ is not dict:
             found = "an empty file" if document is None else kind_of(document)
+            self.unreadable_document = True
             self.problems.append(
                 Problem(source, "$", f"expected a mapping with the keys {_KEYS_TEXT}; found {found}")
             )
@@ -107,6 +112,7 @@ class _Reader:
     ) -> list[Any]:
         if value.__class__ is not list:
             self.problems.append(Problem(source, f"$.{key}", f"expected a list, found {kind_of(value)}"))
+            self.incomplete.add(key)
             return []
         assert isinstance(value, list)
         hook: Callable[[Any, Any], Any] = structuring_converter(detailed=True).get_structure_hook(item_type)
@@ -126,6 +132,8 @@ class _Reader:
     def single(self, key: str, whole: str) -> str:
         """The one value of ``organisation`` or ``area``; a problem when missing or given twice."""
         found = self.singles[key]
+        if not found and self.unreadable_document:
+            return ""
         if not found:
             self.problems.append(
                 Problem(whole, f"$.{key}", "required field missing; give it once, at the top level")
@@ -147,6 +155,7 @@ class _Reader:
             memberships=self._kept("memberships"),
             meetings=self._kept("meetings"),
             unreadable_ids=self.unreadable_ids,
+            incomplete=frozenset(self.incomplete),
         )
         self.problems.extend(find_problems(parts))
         if self.problems:

@@ -68,7 +68,8 @@ class RegisterLoader(yaml.SafeLoader):
         self._aliases += 1
         if self._aliases > self.limits.max_aliases:
             raise ComposerError(
-                None, None, f"more than {self.limits.max_aliases} aliases (*name) in one file", mark
+                None, None, f"more than {self.limits.max_aliases} alias{'' if self.limits.max_aliases == 1 else 'es'}"
+                " (*name) in one file", mark
             )
         if event.anchor in self._open_anchors:
             raise ComposerError(
@@ -186,8 +187,9 @@ def _describe(error: yaml.YAMLError) -> str:
 
 def loads(text: str, limits: LoadLimits) -> Any:
     """Parse one YAML document with :class:`RegisterLoader`; errors name the line and column."""
-    loader = RegisterLoader(text, limits)
+    loader: RegisterLoader | None = None
     try:
+        loader = RegisterLoader(text, limits)  # reading starts here: it refuses control characters
         return loader.get_single_data()
     except yaml.YAMLError as error:
         raise SyntaxProblem(_describe(error)) from None
@@ -196,7 +198,8 @@ def loads(text: str, limits: LoadLimits) -> Any:
     except (ValueError, TypeError, OverflowError) as error:  # a constructor refusing a scalar
         raise SyntaxProblem(f"not valid YAML: {error}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def dumps(data: Any) -> str:
