@@ -62,7 +62,8 @@ def tools() -> tuple[str, Path]:
         if in_ci():
             pytest.fail(message + " -- CI must install them", pytrace=False)
         pytest.skip(message)
-    assert chromium is not None and axe is not None
+    assert chromium is not None
+    assert axe is not None
     return chromium, axe
 
 

@@ -80,7 +80,8 @@ def test_report_needs_no_script_and_no_outside_file() -> None:
     assert "<script" not in page
     assert "<link" not in page
     assert not re.search(r'\s(src|href)=', page)
-    assert "<svg" in page and 'role="img"' in page
+    assert "<svg" in page
+    assert 'role="img"' in page
     assert page.count("<title") == 1 + page.count("<svg")  # the page's title and one per chart
     # Every chart's figures are also in a table.
     report = json.loads(json_report.render(build_report_for_table_check()))

@@ -1,9 +1,9 @@
 """Publishable tables: small counts hidden, and no hidden count can be worked out from what is shown.
 
-The attacker here is written independently of :func:`attacker_bounds`: it enumerates every table that agrees with
-what is published (the member total, the shown cells, "fewer than 5" meaning 1-4, "not shown" meaning anything
-from 0 to the total) and collects the values each hidden cell takes. Protection means every hidden cell takes at
-least two values.
+The attacker here is written independently of :func:`feasible_values`: it enumerates every table that agrees with
+what is published (the member total, the shown cells, "fewer than 5" meaning 1-4, "not shown" meaning 0 or 5 and
+over, "not published" meaning anything) and collects the values each hidden cell takes. Protection means every
+hidden cell takes at least two values.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from coproduction.audit.suppression import (
     PREFER_NOT_TO_SAY,
     CellStatus,
     PublishedTally,
-    attacker_bounds,
     cross_tabulation_withheld_because,
+    feasible_values,
     publish_tally,
 )
 from coproduction.models import Characteristic
@@ -43,6 +43,8 @@ def candidates(published: PublishedTally, total: int) -> dict[str, list[int]]:
             out[cell.key] = [cell.value]
         elif cell.status is CellStatus.SMALL:
             out[cell.key] = list(range(1, threshold))
+        elif cell.status is CellStatus.WITHHELD:
+            out[cell.key] = [0, *range(threshold, total + 1)]
         else:
             out[cell.key] = list(range(total + 1))
     return out
@@ -112,21 +114,19 @@ def test_small_counts_never_shown_and_the_truth_stays_consistent(counted: Tally)
 
 
 @given(tallies)
-def test_interval_bounds_match_the_brute_force_attacker(counted: Tally) -> None:
+def test_feasible_values_match_the_brute_force_attacker(counted: Tally) -> None:
     published = publish_tally(counted, threshold=5)
     seen: dict[str, set[int]] = {}
     for table in consistent_tables(published):
         for key, value in table.items():
             seen.setdefault(key, set()).add(value)
-    bounds = attacker_bounds(
+    possible = feasible_values(
         published.members,
         5,
         {cell.key: (cell.status, cell.value) for cell in published.cells},
         list(CATEGORIES),
     )
-    for key, values in seen.items():
-        assert (min(values), max(values)) == bounds[key]
-        assert values == set(range(min(values), max(values) + 1))
+    assert {key: frozenset(values) for key, values in seen.items()} == possible
 
 
 def test_a_lone_small_cell_gets_a_partner() -> None:
@@ -147,7 +147,7 @@ def test_a_table_without_small_counts_is_shown_whole() -> None:
 
 def test_a_group_smaller_than_the_threshold_is_withheld_whole() -> None:
     published = publish_tally(make_tally([2, 1, 0, 0, 0], 1, 0), threshold=5)
-    assert {cell.status for cell in published.cells} == {CellStatus.WITHHELD}
+    assert {cell.status for cell in published.cells} == {CellStatus.NOT_PUBLISHED}
 
 
 def test_one_member_who_did_not_answer_hides_the_number_who_did() -> None:
@@ -156,6 +156,18 @@ def test_one_member_who_did_not_answer_hides_the_number_who_did() -> None:
     assert published.not_known.status is CellStatus.SMALL
     assert not published.answered.shown
     assert recoverable_cells(published) == []
+
+
+def test_not_shown_means_zero_or_at_least_the_threshold() -> None:
+    # White 5 and Asian 1 of 6: "White not shown" would mean White is 5 (it cannot be 0 or 6), so Asian is 1.
+    # Nothing short of withholding the whole table protects it.
+    published = publish_tally(make_tally([1, 0, 0, 5, 0], 0, 0), threshold=5)
+    assert recoverable_cells(published) == []
+    assert {cell.status for cell in published.cells} == {CellStatus.NOT_PUBLISHED}
+    # With 12 members the same split can be published with a partner cell.
+    bigger = publish_tally(make_tally([1, 0, 0, 5, 6], 0, 0), threshold=5)
+    assert recoverable_cells(bigger) == []
+    assert bigger.category("asian").status is CellStatus.SMALL
 
 
 def test_threshold_is_the_policy_s() -> None:

@@ -384,10 +384,11 @@ def parse_csv(text: str, file: str, *, default_name: str = "baseline") -> Baseli
             figures["counts"] = figures.pop("count")
     if problems:
         raise BaselineError(problems)
-    data = {
+    data: dict[str, Any] = {
         "name": meta.get("name") or default_name,
         "area": meta.get("area") or meta.get("name") or default_name,
-        "description": meta.get("description", ""),
         "characteristics": grouped,
     }
+    if meta.get("description"):
+        data["description"] = meta["description"]
     return parse_yaml(yaml.safe_dump(data, sort_keys=False), file)

@@ -5,20 +5,20 @@ as "fewer than 5" (Ofqual's practice, DOMAIN.md). Zeros are shown.
 
 Secondary suppression: a published table also gives totals, so one small cell alone could be worked out by
 subtraction. Each characteristic's table is two sums: members = answered + prefer not to say + not known, and
-answered = the sum of the categories. While any suppressed cell can still be pinned to one value, the smallest
-shown cell of the same sum (then of the other sum) is withheld too; if every cell is withheld and one can still be
-pinned, the whole table is withheld under one label, so that "fewer than 5" itself tells nothing.
+answered = the sum of the categories. While any hidden cell can still be pinned to one value, another cell is
+hidden ("not shown"): the smallest shown cell of the same sum whose hiding frees the pinned one (then of the other
+sum). If nothing is left to hide and a cell can still be pinned, the whole table is "not published".
 
-The attacker this protects against knows: the number of members (public, like the board's membership), every
-shown cell, that a "fewer than 5" cell is between 1 and ``threshold - 1``, and that a withheld cell is between 0
-and the number of members. :func:`attacker_bounds` works out exactly what such a person can infer: with two sum
-constraints sharing one variable the constraint network is acyclic, so propagating bounds to a fixed point gives
-the exact range of every cell, and every whole number in a range is possible.
+The reader this protects against knows the number of members (public, like the board's membership), every shown
+cell, and what each label means: "fewer than 5" is 1 to 4; "not shown" is 0 or 5 and over (else it would say
+"fewer than 5"); "not published" is anything. :func:`feasible_values` works out exactly what such a reader can
+infer. Not covered: a reader who re-runs this procedure on every candidate table to see which would have produced
+the same pattern of hidden cells (the usual limit of cell suppression; docs/audit.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from enum import StrEnum
 
 import attrs
@@ -33,9 +33,13 @@ COMPLETENESS_KEYS = (ANSWERED, PREFER_NOT_TO_SAY, NOT_KNOWN)
 
 
 class CellStatus(StrEnum):
+    """How a count is published: shown; "fewer than 5" (1 to threshold - 1); "not shown" (0 or at least the
+    threshold, hidden so that a small count cannot be worked out); "not published" (the whole table is hidden)."""
+
     SHOWN = "shown"
     SMALL = "fewer-than-threshold"
     WITHHELD = "withheld"
+    NOT_PUBLISHED = "not-published"
 
 
 @attrs.frozen
@@ -97,16 +101,18 @@ def publish_tally(counted: Tally, threshold: int) -> PublishedTally:
     }
     groups = (list(COMPLETENESS_KEYS), categories)
     if 0 < counted.members < threshold:
-        status = dict.fromkeys(values, CellStatus.WITHHELD)
-    while CellStatus.SHOWN in status.values():
-        bounds = attacker_bounds(counted.members, threshold, {k: (status[k], values[k]) for k in values}, categories)
-        pinned = [k for k in values if status[k] is not CellStatus.SHOWN and bounds[k][0] == bounds[k][1]]
+        status = dict.fromkeys(values, CellStatus.NOT_PUBLISHED)
+    while CellStatus.NOT_PUBLISHED not in status.values():
+        possible = feasible_values(
+            counted.members, threshold, {k: (status[k], values[k]) for k in values}, categories
+        )
+        pinned = [k for k in values if status[k] is not CellStatus.SHOWN and len(possible[k]) < 2]
         if not pinned:
             break
         own, other = groups if pinned[0] in COMPLETENESS_KEYS else groups[::-1]
         candidates = _shown_smallest_first(own, status, values) + _shown_smallest_first(other, status, values)
         if not candidates:
-            status = dict.fromkeys(values, CellStatus.WITHHELD)
+            status = dict.fromkeys(values, CellStatus.NOT_PUBLISHED)
             break
         status[_most_helpful(pinned[0], candidates, status, values, counted.members, threshold, categories)] = (
             CellStatus.WITHHELD
@@ -147,67 +153,91 @@ def _most_helpful(
     """
     for candidate in candidates:
         trial = {k: (CellStatus.WITHHELD if k == candidate else status[k], values[k]) for k in values}
-        low, high = attacker_bounds(members, threshold, trial, categories)[pinned]
-        if low != high:
+        if len(feasible_values(members, threshold, trial, categories)[pinned]) > 1:
             return candidate
     return candidates[0]
 
 
-def attacker_bounds(
+def _bits(values: range) -> int:
+    out = 0
+    for value in values:
+        out |= 1 << value
+    return out
+
+
+def _domain(status: CellStatus, value: int | None, members: int, threshold: int) -> int:
+    """What a reader knows of one cell, as a bit set of the values it may take."""
+    if status is CellStatus.SHOWN:
+        assert value is not None
+        return 1 << value
+    if status is CellStatus.SMALL:
+        return _bits(range(1, min(threshold - 1, members) + 1))
+    if status is CellStatus.WITHHELD:
+        return 1 | _bits(range(threshold, members + 1))
+    return _bits(range(members + 1))
+
+
+def _sums(first: int, second: int, mask: int) -> int:
+    """Every ``x + y`` with ``x`` in ``first`` and ``y`` in ``second`` (bit sets), up to ``mask``."""
+    out, shift = 0, 0
+    while first:
+        if first & 1:
+            out |= second << shift
+        first >>= 1
+        shift += 1
+    return out & mask
+
+
+def _reflect(values: int, members: int) -> int:
+    """``{members - v}`` for every ``v`` in the bit set ``values``."""
+    return sum(1 << (members - v) for v in range(members + 1) if values >> v & 1)
+
+
+def feasible_values(
     members: int,
     threshold: int,
     cells: Mapping[str, tuple[CellStatus, int | None]],
     categories: list[str],
-) -> dict[str, tuple[int, int]]:
-    """The range of values each cell could take, as far as someone with the published table can tell.
+) -> dict[str, frozenset[int]]:
+    """Every value each cell could take, as far as someone with the published table can tell.
 
-    ``cells`` maps every key (the three completeness keys and each category) to its status and, for shown cells,
-    its value. The constraints are ``answered + prefer-not-to-say + not-known = members`` and
-    ``sum(categories) = answered``.
+    ``cells`` maps every key (the three completeness keys and each category) to its status and, for shown
+    cells, its value. What a reader knows: ``answered + prefer-not-to-say + not-known = members`` and
+    ``sum(categories) = answered``; a shown cell is its value; "fewer than 5" is 1 to ``threshold - 1``;
+    "not shown" is 0 or at least ``threshold`` (were it 1-4 it would say "fewer than 5"); "not published"
+    (a whole table withheld) is anything from 0 to ``members``. Exact: the two sums share one cell, so each
+    cell's possible values are found by combining bit sets of reachable sums.
     """
-    bounds: dict[str, list[int]] = {}
-    for key, (state, value) in cells.items():
-        if state is CellStatus.SHOWN:
-            assert value is not None
-            bounds[key] = [value, value]
-        elif state is CellStatus.SMALL:
-            bounds[key] = [1, threshold - 1]
-        else:
-            bounds[key] = [0, members]
-    # Each constraint: (positive terms, negative terms, constant): sum(pos) - sum(neg) = constant.
-    constraints: tuple[tuple[list[str], list[str], int], ...] = (
-        (list(COMPLETENESS_KEYS), [], members),
-        (categories, [ANSWERED], 0),
+    mask = (1 << (members + 1)) - 1
+    domain = {key: _domain(state, value, members, threshold) for key, (state, value) in cells.items()}
+
+    def sum_of(keys: list[str]) -> int:
+        total = 1
+        for key in keys:
+            total = _sums(total, domain[key], mask)
+        return total
+
+    all_categories = sum_of(categories)
+    answered = (
+        domain[ANSWERED]
+        & all_categories
+        & _reflect(_sums(domain[PREFER_NOT_TO_SAY], domain[NOT_KNOWN], mask), members)
     )
-    changed = True
-    while changed:
-        changed = False
-        for positive, negative, constant in constraints:
-            for key, sign in _terms(positive, negative):
-                rest_low = sum(bounds[k][0] * s for k, s in _terms(positive, negative) if k != key and s > 0) - sum(
-                    bounds[k][1] for k, s in _terms(positive, negative) if k != key and s < 0
-                )
-                rest_high = sum(bounds[k][1] for k, s in _terms(positive, negative) if k != key and s > 0) - sum(
-                    bounds[k][0] for k, s in _terms(positive, negative) if k != key and s < 0
-                )
-                # sign * x = constant - rest
-                low, high = constant - rest_high, constant - rest_low
-                if sign < 0:
-                    low, high = -high, -low
-                new = [max(bounds[key][0], low), min(bounds[key][1], high)]
-                if new != bounds[key]:
-                    if new[0] > new[1]:
-                        raise ValueError("the published cells contradict each other")
-                    bounds[key] = new
-                    changed = True
-    return {key: (low, high) for key, (low, high) in bounds.items()}
-
-
-def _terms(positive: list[str], negative: list[str]) -> Iterator[tuple[str, int]]:
-    for key in positive:
-        yield key, 1
-    for key in negative:
-        yield key, -1
+    feasible = {
+        ANSWERED: answered,
+        PREFER_NOT_TO_SAY: domain[PREFER_NOT_TO_SAY]
+        & _reflect(_sums(domain[NOT_KNOWN], domain[ANSWERED] & all_categories, mask), members),
+        NOT_KNOWN: domain[NOT_KNOWN]
+        & _reflect(_sums(domain[PREFER_NOT_TO_SAY], domain[ANSWERED] & all_categories, mask), members),
+    }
+    for key in categories:
+        others = _reflect(sum_of([k for k in categories if k != key]), members)
+        reachable = 0
+        for total in range(members + 1):
+            if answered >> total & 1:
+                reachable |= others >> (members - total)
+        feasible[key] = domain[key] & reachable
+    return {key: frozenset(v for v in range(members + 1) if bits >> v & 1) for key, bits in feasible.items()}
 
 
 def cross_tabulation_withheld_because(

@@ -1,4 +1,4 @@
-"""The audit report as JSON: the report structure itself, keys sorted, for scripts."""
+"""The audit report as JSON for scripts: the report structure itself, in its fixed order (the notice first)."""
 
 from __future__ import annotations
 
@@ -7,4 +7,4 @@ from typing import Any
 
 
 def render(report: dict[str, Any]) -> str:
-    return json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"

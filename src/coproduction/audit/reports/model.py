@@ -57,6 +57,8 @@ def cell_text(cell: dict[str, Any], threshold: int) -> str:
         return str(cell["count"])
     if cell["suppressed"] == CellStatus.SMALL.value:
         return f"fewer than {threshold}"
+    if cell["suppressed"] == CellStatus.NOT_PUBLISHED.value:
+        return "not published"
     return "not shown"
 
 
