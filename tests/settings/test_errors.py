@@ -9,8 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coproduction.errors import PolicyError, Problem
-from coproduction.settings import available_profiles, load_policy
-from coproduction.settings.model import PolicySettings
+from coproduction.settings import PolicySettings, available_profiles, load_policy
 from tests.strategies import texts
 
 

@@ -156,3 +156,14 @@ def test_empty_set_value_unsets_an_optional_setting() -> None:
 def test_severity_codes_are_upper_cased() -> None:
     policy = load_policy(environ={"COPRODUCTION_SEVERITY__ac008": "Warning"})
     assert {code: severity.value for code, severity in policy.severity.items()} == {"AC008": "warning"}
+
+
+def test_settings_class_built_directly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from coproduction.settings import PolicySettings
+
+    monkeypatch.setenv("COPRODUCTION_PROFILE", "oxfordshire")
+    monkeypatch.setenv("COPRODUCTION_MIN_SERVICE_AREAS", "4")
+    policy = PolicySettings(min_service_areas=5, suppression_threshold=10).to_policy()
+    assert (policy.area, policy.min_service_areas, policy.suppression_threshold) == ("Oxfordshire", 5, 10)
+    monkeypatch.delenv("COPRODUCTION_PROFILE")
+    assert PolicySettings().to_policy() == Policy(min_service_areas=4)

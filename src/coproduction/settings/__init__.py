@@ -6,8 +6,7 @@ it. See ``docs/policy.md`` for every setting and how the layers take precedence.
 
 from __future__ import annotations
 
-from coproduction.settings.loader import load_policy, policy_from_args
-from coproduction.settings.model import PolicySettings
+from coproduction.settings.loader import PolicySettings, load_policy, policy_from_args
 from coproduction.settings.serialize import policy_to_dict, policy_to_toml
 from coproduction.settings.sources import available_profiles
 

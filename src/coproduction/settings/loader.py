@@ -7,7 +7,7 @@
 5. explicit overrides (``--set KEY=VALUE``, dotted keys for nesting).
 
 pydantic-settings merges the layers key by key (tables merge, lists and values replace), wired through
-:meth:`_LayeredSettings.settings_customise_sources`. When the result is invalid, each layer is validated on its own
+:meth:`PolicySettings.settings_customise_sources`. When the result is invalid, each layer is validated on its own
 over the defaults so that every problem is reported against the file, variable or flag that caused it.
 """
 
@@ -26,7 +26,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from coproduction.errors import PolicyError, Problem
 from coproduction.policy import Policy
-from coproduction.settings.model import PolicySettings, PolicySettingsBase, policy_from_settings
+from coproduction.settings.model import PolicyFields, PolicySettingsBase, policy_from_settings
 from coproduction.settings.problems import problems_from_validation
 from coproduction.settings.serialize import policy_to_dict
 from coproduction.settings.sources import (
@@ -59,8 +59,14 @@ class _LayerSource(PydanticBaseSettingsSource):
         return dict(self._data)
 
 
-class _LayeredSettings(PolicySettings):  # type: ignore[misc,valid-type]
-    """:data:`PolicySettings` whose sources are the layers of the build in progress."""
+class PolicySettings(PolicyFields):  # type: ignore[misc,valid-type]
+    """Every :class:`Policy` setting, with its sources wired in precedence order.
+
+    :func:`load_policy` is the way in: it reads the layers first and turns every problem into a
+    :class:`~coproduction.errors.PolicyError`. Built directly, ``PolicySettings(**overrides)`` reads Policy's
+    defaults, the profile named by ``COPRODUCTION_PROFILE`` (else ``default``) and ``os.environ``, with keyword
+    arguments on top; invalid values then raise pydantic's ``ValidationError``. ``.to_policy()`` gives the Policy.
+    """
 
     @classmethod
     def settings_customise_sources(
@@ -72,9 +78,12 @@ class _LayeredSettings(PolicySettings):  # type: ignore[misc,valid-type]
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # pydantic-settings gives precedence to the first source, so the highest layer comes first. The process
-        # environment, .env files and secrets folders are never read: the environment arrives as a layer.
-        sources: list[PydanticBaseSettingsSource] = []
-        for layer in reversed(_LAYERS.get()):
+        # environment, .env files and secrets folders are not read here: the environment arrives as a layer.
+        layers = _LAYERS.get(None)
+        if layers is None:  # built directly rather than by load_policy
+            layers = tuple(_gather(None, None, os.environ, ()))
+        sources: list[PydanticBaseSettingsSource] = [init_settings]
+        for layer in reversed(layers):
             if layer.environ is not None:
                 sources.append(EnvironSource(settings_cls, layer.environ))
             else:
@@ -93,7 +102,7 @@ def _active(layers: Sequence[Layer]) -> Iterator[None]:
 
 def _build(layers: Sequence[Layer]) -> PolicySettingsBase:
     with _active(layers):
-        settings: PolicySettingsBase = _LayeredSettings()
+        settings: PolicySettingsBase = PolicySettings()
         return settings
 
 

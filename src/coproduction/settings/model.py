@@ -286,7 +286,7 @@ def settings_model_for(cls: type) -> type[BaseModel]:
 
 
 class PolicySettingsBase(BaseSettings):
-    """Configuration shared by :data:`PolicySettings`; its fields are added from :class:`Policy`'s attrs fields."""
+    """Configuration shared by :data:`PolicyFields`; its fields are added from :class:`Policy`'s attrs fields."""
 
     model_config = SettingsConfigDict(
         env_prefix=ENV_PREFIX,
@@ -305,10 +305,15 @@ class PolicySettingsBase(BaseSettings):
             raise ValueError(f"latest_end {value:%H:%M} is not after earliest_start {start:%H:%M}")
         return value
 
+    def to_policy(self) -> Policy:
+        """The :class:`Policy` these settings describe."""
+        return policy_from_settings(self)
 
-#: The settings model: one field per :class:`Policy` field, in the same order, with the same names.
-PolicySettings: type[PolicySettingsBase] = create_model(
-    "PolicySettings",
+
+#: One field per :class:`Policy` field, in the same order, with the same names. The sources (which layers, in which
+#: order) are wired in :class:`coproduction.settings.loader.PolicySettings`.
+PolicyFields: type[PolicySettingsBase] = create_model(
+    "PolicyFields",
     __base__=PolicySettingsBase,
     __doc__="Every Policy setting, read from a profile, a policy file, the environment and --set (lowest first).",
     **_field_definitions(Policy),

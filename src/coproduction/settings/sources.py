@@ -25,7 +25,7 @@ from coproduction.errors import PolicyError, Problem
 from coproduction.settings.model import (
     ENV_NESTED_DELIMITER,
     ENV_PREFIX,
-    PolicySettings,
+    PolicyFields,
     canonical_keys,
     domain_type_at,
     is_complex,
@@ -203,7 +203,7 @@ def environment_layer(environ: Mapping[str, str]) -> Layer:
     if problems:
         raise PolicyError(problems)
     policy_vars = {name: value for name, value in ours.items() if name.upper() != PROFILE_VARIABLE}
-    data = EnvironSource(PolicySettings, policy_vars)()
+    data = EnvironSource(PolicyFields, policy_vars)()
     return Layer(ENVIRONMENT, data, _variable_locator(policy_vars), environ=policy_vars)
 
 
