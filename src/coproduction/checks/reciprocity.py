@@ -95,7 +95,8 @@ def unpaid_involvement(context: CheckContext) -> Iterator[Flag]:
             meeting.id,
             f"{count} lived-experience attendee{'s' if count != 1 else ''} present "
             f"{'have' if count != 1 else 'has'} no involvement payment or expenses recorded and "
-            f"{'have' if count != 1 else 'has'} not declined them (members {', '.join(unpaid)}).",
+            f"{'have' if count != 1 else 'has'} not declined them (member{'s' if count != 1 else ''} "
+            f"{', '.join(unpaid)}).",
             "Pay them at the council's involvement rate or reimburse their expenses, or record that they "
             "declined.",
         )
