@@ -353,6 +353,14 @@ def test_getting_started_json_summary_is_real(
     assert set(documented["findings"][0]) == set(actual["findings"][0])
 
 
+def test_json_output_is_byte_identical_run_to_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    argv = ["check", "examples/oxfordshire", "--as-of", "2026-11-25", "--format", "json"]
+    assert _run_cli(argv, capsys) == _run_cli(argv, capsys)
+
+
 def test_getting_started_python_snippet_runs(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
