@@ -253,8 +253,11 @@ class _Writer:
         """The series' master event, then one override per occurrence that differs from it."""
         contents = [self.content(o.meeting) for o in series.occurrences]
         counts = Counter(contents)
+        first_seen: dict[EventContent, int] = {}
+        for position, content in enumerate(contents):
+            first_seen.setdefault(content, position)
         # The commonest content is the series'; ties go to the earliest occurrence.
-        master = max(contents, key=lambda c: (counts[c], -contents.index(c)))
+        master = max(counts, key=lambda c: (counts[c], -first_seen[c]))
         uid = series_uid(series.group, self.domain)
         first, last = series.occurrences[0].slot, series.occurrences[-1].slot
         rule: dict[str, object] = {"FREQ": series.rule.freq}
