@@ -32,12 +32,12 @@ _EXPORTS: dict[str, str] = {
     "Severity": "coproduction.policy",
     "builtin_registry": "coproduction.checks",
     "check_register": "coproduction.api",
-    "dumps_register": "coproduction.io.loader",
+    "dumps_register": "coproduction.io.saver",
     "load_policy": "coproduction.settings",
     "load_register": "coproduction.io.loader",
     "loads_register": "coproduction.io.loader",
     "registry_with_plugins": "coproduction.plugins",
-    "save_register": "coproduction.io.loader",
+    "save_register": "coproduction.io.saver",
 }
 
 __all__ = [
