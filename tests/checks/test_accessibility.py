@@ -138,10 +138,23 @@ def test_ac001_unpublished_paper_waits_until_it_is_too_late():
     reg = one_meeting(day=THURSDAY, papers=(paper("Budget", published=None),))
     assert findings("AC001", reg, as_of=date(2026, 11, 4)) == []  # publishing today still gives 5
     (late,) = messages("AC001", reg, as_of=date(2026, 11, 5))
-    assert "not published" in late
-    assert "4 clear working days remain" in late
-    (past,) = messages("AC001", reg, as_of=date(2026, 12, 1))
-    assert "the meeting has passed" in past
+    assert late == (
+        "Paper 'Budget' is not published and only 4 clear working days remain before the meeting on 2026-11-12; "
+        "papers need 5 clear working days."
+    )
+    (last,) = messages("AC001", reg, as_of=date(2026, 11, 10))
+    assert "only 1 clear working day remains" in last
+    (today,) = messages("AC001", reg, as_of=THURSDAY)
+    assert "only 0 clear working days remain" in today
+    (past,) = messages("AC001", reg, as_of=date(2026, 11, 13))
+    assert past == "Paper 'Budget' was never published, and the meeting on 2026-11-12 has passed."
+
+
+def test_ac001_paper_published_on_the_day_or_after():
+    for published in (THURSDAY, date(2026, 11, 20)):
+        reg = one_meeting(day=THURSDAY, papers=(paper("Budget", published=published),))
+        (message,) = messages("AC001", reg, as_of=date(2026, 12, 1))
+        assert "not before the meeting on 2026-11-12" in message
 
 
 def test_ac001_policy_override_of_notice():
@@ -160,7 +173,7 @@ def test_ac001_easy_read_readers_need_seven_calendar_days():
     with_reader = one_meeting(reader, day=saturday, papers=(paper(published=date(2026, 11, 1)),))
     (message,) = messages("AC001", with_reader, as_of=saturday)
     assert "6 days before" in message
-    assert "1 expected attendee need Easy Read" in message
+    assert "1 expected attendee needs Easy Read, which needs 7 days" in message
     on_time = one_meeting(reader, day=saturday, papers=(paper(published=date(2026, 10, 31)),))
     assert messages("AC001", on_time, as_of=saturday) == []
 

@@ -137,6 +137,11 @@ def _people(count: int) -> str:
     return f"{count} expected attendee{'s' if count != 1 else ''}"
 
 
+def _people_need(count: int) -> str:
+    """"1 expected attendee needs", "2 expected attendees need"."""
+    return f"{_people(count)} need{'s' if count == 1 else ''}"
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -164,11 +169,13 @@ def _paper_key(paper: Paper) -> tuple[str, str]:
     subject=SubjectKind.MEETING,
     doc=CheckDoc(
         what=(
-            "Finds meeting papers published fewer than 5 clear working days before the meeting, and papers not "
+            "Finds meeting papers published fewer than `papers_notice_working_days` (default 5) clear working days "
+            "before the meeting, and papers not "
             "published yet when even publishing them today would be too late. Clear working days leave out the "
             "day the paper went out, the day of the meeting, weekends and the bank holidays of the policy's "
             "region (England and Wales, Scotland or Northern Ireland). When an expected attendee needs Easy "
-            "Read, the paper must also be out at least 7 calendar days before the meeting. Every meeting that "
+            "Read, the paper must also be out at least `easy_read_notice_days` (default 7) calendar days before the "
+            "meeting. Every meeting that "
             "is not cancelled is judged, including meetings already held."
         ),
         why=(
@@ -207,42 +214,59 @@ def _late_paper(
     context: CheckContext, meeting_id: str, day: date, paper: Paper, notice: int, easy_read_readers: int
 ) -> Iterator[Flag]:
     easy_read_days = context.policy.easy_read_notice_days
+    needed = _plural(notice, "clear working day")
     if paper.published is None:
         clear_if_today = clear_working_days_between(context.as_of, day, context.is_working_day)
-        if clear_if_today < notice:
-            when = "the meeting has passed" if context.as_of >= day else (
-                f"only {_plural(clear_if_today, 'clear working day')} remain before the meeting"
-            )
+        days_away = (day - context.as_of).days
+        if context.as_of > day:
             yield Flag(
                 meeting_id,
-                f"Paper '{paper.title}' is not published and {when}; papers need "
-                f"{_plural(notice, 'clear working day')}.",
+                f"Paper '{paper.title}' was never published, and the meeting on {day.isoformat()} has passed.",
+                "If the paper went out, record the date it was published; if not, send it with the minutes.",
+            )
+        elif clear_if_today < notice:
+            remain = "remains" if clear_if_today == 1 else "remain"
+            yield Flag(
+                meeting_id,
+                f"Paper '{paper.title}' is not published and only {_plural(clear_if_today, 'clear working day')} "
+                f"{remain} before the meeting on {day.isoformat()}; papers need {needed}.",
                 "Publish the paper now and tell members it is late, or move the item to the next meeting.",
             )
-        elif easy_read_readers and (day - context.as_of).days < easy_read_days:
+        elif easy_read_readers and days_away < easy_read_days:
             yield Flag(
                 meeting_id,
-                f"Paper '{paper.title}' is not published, the meeting is {_plural((day - context.as_of).days, 'day')} "
-                f"away and {_people(easy_read_readers)} need Easy Read, which needs {_plural(easy_read_days, 'day')}.",
+                f"Paper '{paper.title}' is not published, the meeting is {_plural(days_away, 'day')} away and "
+                f"{_people_need(easy_read_readers)} Easy Read, which needs {_plural(easy_read_days, 'day')}.",
                 "Publish the paper and its Easy Read version now, or move the item to the next meeting.",
             )
+        return
+    published = paper.published.isoformat()
+    late_hint = (
+        f"Publish papers at least {needed} before the meeting (not counting the day of publication, the meeting "
+        "day, weekends and bank holidays); move late items to the next meeting."
+    )
+    if paper.published >= day:
+        yield Flag(
+            meeting_id,
+            f"Paper '{paper.title}' was published on {published}, not before the meeting on {day.isoformat()}; "
+            f"it needs {needed}.",
+            late_hint,
+        )
         return
     clear = clear_working_days_between(paper.published, day, context.is_working_day)
     if clear < notice:
         yield Flag(
             meeting_id,
-            f"Paper '{paper.title}' was published on {paper.published.isoformat()}, "
-            f"{_plural(clear, 'clear working day')} before the meeting on {day.isoformat()}; "
-            f"it needs {notice}.",
-            f"Publish papers at least {_plural(notice, 'clear working day')} before the meeting (not counting the "
-            "day of publication, the meeting day, weekends and bank holidays); move late items to the next meeting.",
+            f"Paper '{paper.title}' was published on {published}, {_plural(clear, 'clear working day')} before "
+            f"the meeting on {day.isoformat()}; it needs {notice}.",
+            late_hint,
         )
     elif easy_read_readers and (day - paper.published).days < easy_read_days:
         yield Flag(
             meeting_id,
-            f"Paper '{paper.title}' was published on {paper.published.isoformat()}, "
-            f"{_plural((day - paper.published).days, 'day')} before the meeting; {_people(easy_read_readers)} "
-            f"need Easy Read, which needs {_plural(easy_read_days, 'day')}.",
+            f"Paper '{paper.title}' was published on {published}, {_plural((day - paper.published).days, 'day')} "
+            f"before the meeting; {_people_need(easy_read_readers)} Easy Read, which needs "
+            f"{_plural(easy_read_days, 'day')}.",
             f"When anyone needs Easy Read, publish papers and their Easy Read versions at least "
             f"{_plural(easy_read_days, 'day')} before the meeting.",
         )
@@ -371,7 +395,8 @@ def inaccessible_venue(context: CheckContext) -> Iterator[Flag]:
     doc=CheckDoc(
         what=(
             "Finds meetings where an expected attendee needs British Sign Language and fewer interpreters are "
-            "booked than needed: 2 for meetings of 120 minutes or longer, otherwise 1. Applies to online "
+            "booked than needed: 2 for meetings of `two_interpreters_from_minutes` (default 120) minutes or longer, "
+            "otherwise 1. Applies to online "
             "meetings too."
         ),
         why=(
@@ -406,7 +431,7 @@ def no_interpreter_booked(context: CheckContext) -> Iterator[Flag]:
         )
         yield Flag(
             meeting.id,
-            f"{_people(signers)} need{'s' if signers == 1 else ''} British Sign Language; "
+            f"{_people_need(signers)} British Sign Language; "
             f"{meeting.bsl_interpreters} interpreter{'s' if meeting.bsl_interpreters != 1 else ''} booked, "
             f"{needed} needed ({why}).",
             f"Book {needed - meeting.bsl_interpreters} more BSL interpreter"
@@ -460,7 +485,7 @@ def no_remote_access(context: CheckContext) -> Iterator[Flag]:
         if captioned and not meeting.captions:
             yield Flag(
                 meeting.id,
-                f"{_people(captioned)} need{'s' if captioned == 1 else ''} captions and none are provided.",
+                f"{_people_need(captioned)} captions and none are provided.",
                 "Turn on captions in the meeting software, or book a live captioner.",
             )
 
@@ -491,9 +516,9 @@ def longest_stretch_without_break(meeting: Meeting) -> int:
     subject=SubjectKind.MEETING,
     doc=CheckDoc(
         what=(
-            "Finds meetings that run longer than 90 minutes with no scheduled break, and meetings whose breaks "
-            "still leave a stretch longer than 90 minutes (for example a 3-hour meeting with one break after 20 "
-            "minutes)."
+            "Finds meetings that run longer than `max_minutes_without_break` (default 90) minutes with no "
+            "scheduled break, and meetings whose breaks still leave a stretch longer than that (for example a "
+            "3-hour meeting with one break after 20 minutes)."
         ),
         why=(
             "Long stretches without a break exclude people with pain, fatigue, anxiety or learning "
@@ -538,7 +563,8 @@ def no_break(context: CheckContext) -> Iterator[Flag]:
     subject=SubjectKind.MEETING,
     doc=CheckDoc(
         what=(
-            "Finds meetings that start before 09:30 or end after 16:00, local time in the policy's time zone. "
+            "Finds meetings that start before `earliest_start` (default 09:30) or end after `latest_end` (default "
+            "16:00), local time in the policy's time zone. "
             "A meeting that ends on a later day than it starts ends too late."
         ),
         why=(
@@ -593,7 +619,7 @@ def _hhmm(moment: time) -> str:
     severity=Severity.INFO,
     subject=SubjectKind.MEETING,
     doc=CheckDoc(
-        what="Finds meetings that run longer than 150 minutes, breaks included.",
+        what="Finds meetings that run longer than `max_meeting_minutes` (default 150) minutes, breaks included.",
         why=(
             "Even with breaks, long meetings tire people, push out those with care or work commitments and "
             "leave the last items to whoever still has energy, often the staff."
@@ -706,7 +732,7 @@ def jargon_used(title: str, jargon: dict[str, str]) -> list[str]:
     subject=SubjectKind.MEETING,
     doc=CheckDoc(
         what=(
-            "Finds agenda items and paper titles that use a term from the policy's jargon list (CQC, ICB, KPI, "
+            "Finds agenda items and paper titles that use a term from the policy's `jargon` list (CQC, ICB, KPI, "
             "ASC...) with no plain-language explanation. A term counts when it appears as a whole word with the "
             "same capitals. It is explained when the item or paper has an explanation recorded, when the title "
             "spells the term out (contains the start of its meaning), or when the term is followed by a "

@@ -66,8 +66,9 @@ def _groups_with_members(context: CheckContext) -> Iterator[tuple[Group, Sequenc
     subject=SubjectKind.GROUP,
     doc=CheckDoc(
         what=(
-            "For each monitored characteristic, counts a group's current members with no answer ('not known'). "
-            "Reports the characteristic when they are more than 20% of the members. 'Prefer not to say' is an "
+            "For each characteristic in `monitored_characteristics`, counts a group's current members with no "
+            "answer ('not known'). Reports the characteristic when they are more than `max_unknown_share` "
+            "(default 0.2, that is 20%) of the members. 'Prefer not to say' is an "
             "answer and does not count as missing; a member with no monitoring form counts as not known for "
             "every characteristic."
         ),
@@ -122,8 +123,8 @@ def diversity_data_incomplete(context: CheckContext) -> Iterator[Flag]:
         what=(
             "Counts the distinct service areas (mental health, learning disability, older people's services...) "
             "that a group's current lived-experience members know from using services or caring. Reports the "
-            "group when they cover fewer than 3. The message gives the number only: listing the areas could "
-            "reveal a member's health."
+            "group when they cover fewer than `min_service_areas` (default 3). The message gives the number "
+            "only: listing the areas could reveal a member's health."
         ),
         why=(
             "A board that hears only from one part of social care will design services for that part. People "
@@ -210,7 +211,8 @@ def no_user_led_organisation(context: CheckContext) -> Iterator[Flag]:
     subject=SubjectKind.GROUP,
     doc=CheckDoc(
         what=(
-            "Among a group's current staff members, finds an organisation that provides more than half of them. "
+            "Among a group's current staff members, finds an organisation that provides more than "
+            "`max_organisation_share` (default 0.5, that is half) of them. "
             "Organisation names are compared ignoring case and spaces at the ends. Staff with no organisation "
             "recorded count towards the total but not towards any organisation."
         ),

@@ -114,9 +114,10 @@ def unpaid_involvement(context: CheckContext) -> Iterator[Flag]:
     subject=SubjectKind.POLICY,
     doc=CheckDoc(
         what=(
-            "Compares the policy's hourly involvement rate with the National Living Wage in force on the 'as of' "
-            "date, taken from the policy's dated table of rates (so a new April rate is a data change). Before "
-            "the table's first date there is nothing to compare and the check is silent."
+            "Compares the policy's hourly involvement rate (`involvement_hourly_rate`) with the National Living Wage "
+            "in force on the 'as of' date, taken from the policy's dated table of rates, `national_living_wage` "
+            "(so a new April rate is a data change). Before the table's first date there is nothing to compare "
+            "and the check is silent."
         ),
         why=(
             "Paying people with lived experience less per hour than the lowest legal wage for staff says their "
@@ -168,12 +169,12 @@ def joined_on(context: CheckContext, member: Member) -> date | None:
     subject=SubjectKind.MEMBER,
     doc=CheckDoc(
         what=(
-            "Finds current members (of any group) with no co-production training completed within 180 days of "
-            "joining. The joining date is the member's own, or else the start of their earliest membership; a "
-            "member with neither is not judged. Training before joining counts. The check waits until the 180 "
-            "days have passed, so a new member is not reported. Training finished after the deadline is "
-            "still reported, as late (CHECKS.md asks for training within the period), so the group can see "
-            "how long induction takes."
+            "Finds current members (of any group) with no co-production training completed within "
+            "`training_within_days` (default 180) days of joining. The joining date is the member's own, or "
+            "else the start of their earliest membership; a member with neither is not judged. Training before "
+            "joining counts. The check waits until that period has passed, so a new member is not reported. "
+            "Training finished after the deadline is still reported, as late (CHECKS.md asks for training "
+            "within the period), so the group can see how long induction takes."
         ),
         why=(
             "Training is part of what members get back, and it lets people with lived experience and staff "
@@ -237,8 +238,8 @@ def training_not_completed(context: CheckContext) -> Iterator[Flag]:
     doc=CheckDoc(
         what=(
             "Finds agenda items at held meetings where people with lived experience gave input and no outcome "
-            "('you said, we did') was recorded within 90 days of the meeting. The check waits until the 90 days "
-            "have passed; an outcome recorded after them is reported as late."
+            "('you said, we did') was recorded within `feedback_within_days` (default 90) days of the meeting. The "
+            "check waits until those days have passed; an outcome recorded after them is reported as late."
         ),
         why=(
             "People give their time to change things. If they never hear what happened to their input, they "
