@@ -73,8 +73,9 @@ def test_contract(code, name, severity):
         "accessibility",
         "meeting",
     )
-    assert check.doc.settings is not None
     assert check.doc.sources, f"{code} cites no source"
+    for setting in check.doc.settings:
+        assert hasattr(Policy(), setting), f"{code} documents an unknown setting {setting!r}"
 
 
 # --- working days ------------------------------------------------------------------------------------------------

@@ -56,6 +56,8 @@ def test_contract(code, name, severity):
         "group",
     )
     assert check.doc.sources
+    for setting in check.doc.settings:
+        assert hasattr(Policy(), setting), f"{code} documents an unknown setting {setting!r}"
 
 
 # --- DV002 diversity-data-incomplete ---------------------------------------------------------------------------

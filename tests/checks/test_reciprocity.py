@@ -57,6 +57,8 @@ def test_contract(code, name, severity, subject):
         subject,
     )
     assert check.doc.sources
+    for setting in check.doc.settings:
+        assert hasattr(Policy(), setting), f"{code} documents an unknown setting {setting!r}"
 
 
 # --- RC001 unpaid-involvement ----------------------------------------------------------------------------------

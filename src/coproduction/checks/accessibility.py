@@ -400,8 +400,8 @@ def inaccessible_venue(context: CheckContext) -> Iterator[Flag]:
             "meetings too."
         ),
         why=(
-            "Interpreting is tiring: after about an hour one interpreter's accuracy falls, so long assignments "
-            "need two who take turns. Without an interpreter a Deaf member cannot take part at all."
+            "Interpreting is tiring: on long assignments two interpreters take turns so that what is said stays "
+            "accurate to the end. Without an interpreter a Deaf member cannot take part at all."
         ),
         example=(
             "A Deaf member is expected at a 150-minute board meeting with one interpreter booked: AC004 "
@@ -468,7 +468,7 @@ def no_interpreter_booked(context: CheckContext) -> Iterator[Flag]:
             "an expected attendee needs them."
         ),
         settings=(),
-        sources=(_SCIE, _EQUALITY_ACT, "Decidim meetings: in-person, online and hybrid modes"),
+        sources=(_SCIE, _EQUALITY_ACT),
     ),
 )
 def no_remote_access(context: CheckContext) -> Iterator[Flag]:

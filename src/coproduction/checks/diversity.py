@@ -183,7 +183,7 @@ def narrow_lived_experience(context: CheckContext) -> Iterator[Flag]:
             "groups run by their members) to nominate a member."
         ),
         settings=(),
-        sources=(_SEED_ULO, _SCIE, "Think Local Act Personal, Making it Real"),
+        sources=(_SEED_ULO, _SCIE, _NSUN),
     ),
 )
 def no_user_led_organisation(context: CheckContext) -> Iterator[Flag]:
