@@ -392,3 +392,92 @@ def parse_csv(text: str, file: str, *, default_name: str = "baseline") -> Baseli
     if meta.get("description"):
         data["description"] = meta["description"]
     return parse_yaml(yaml.safe_dump(data, sort_keys=False), file)
+
+
+# --- From a census table download ------------------------------------------------------------------------------
+
+
+def figures_from_table(
+    text: str,
+    file: str,
+    *,
+    geography_code: str,
+    characteristic: Characteristic,
+    columns: Mapping[str, str],
+    source: Mapping[str, str | None],
+    population: str = "",
+    total_column: str | None = None,
+    geography_column: str = "geography code",
+) -> dict[str, Any]:
+    """One characteristic's figures, in the baseline YAML shape, from a wide census table download.
+
+    ONS bulk downloads (e.g. Nomis ``census2021-ts021.zip``) hold one CSV per geography level with a row per
+    area and a column per category. ``columns`` maps a column header to a category key of ``characteristic``
+    or to ``not-answered``; several columns may map to one category and are added up (e.g. TS038's two "not
+    disabled" columns). With ``total_column``, the mapped columns must add up to it exactly, so a column left out
+    or counted twice is caught. Raises :class:`BaselineError` naming the file and what is wrong.
+
+    The result can be written under ``characteristics:`` in a baseline YAML file (docs/baselines.md).
+    """
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    problems: list[Problem] = []
+    for name in [geography_column, *columns, *([total_column] if total_column else [])]:
+        if name not in header:
+            problems.append(Problem(file, "header", f"has no column {name!r}"))
+    categories = set(characteristic.answer_categories)
+    for name, category in columns.items():
+        if category != NOT_ANSWERED and category not in categories:
+            problems.append(
+                Problem(file, f"columns[{name!r}]", f"{category!r} is not a {characteristic.label} category")
+            )
+    unmapped = sorted(categories - set(columns.values()))
+    if unmapped:
+        problems.append(Problem(file, "columns", f"map no column to {', '.join(unmapped)}"))
+    if problems:
+        raise BaselineError(problems)
+    rows = [row for row in reader if (row.get(geography_column) or "").strip() == geography_code]
+    if len(rows) != 1:
+        found = "no row" if not rows else f"{len(rows)} rows"
+        raise BaselineError([Problem(file, geography_column, f"has {found} for {geography_code!r}; expected one")])
+    row = rows[0]
+    counts = dict.fromkeys(characteristic.answer_categories, 0)
+    not_answered = 0
+    for name, category in columns.items():
+        value = _cell_count(row[name], file, name, problems)
+        if category == NOT_ANSWERED:
+            not_answered += value
+        else:
+            counts[category] += value
+    total = _cell_count(row[total_column], file, total_column, problems) if total_column else None
+    if problems:
+        raise BaselineError(problems)
+    if total is not None and sum(counts.values()) + not_answered != total:
+        raise BaselineError(
+            [
+                Problem(
+                    file,
+                    str(total_column),
+                    f"is {total} for {geography_code}, but the mapped columns add up to "
+                    f"{sum(counts.values()) + not_answered}: a column is missing or counted twice",
+                )
+            ]
+        )
+    figures: dict[str, Any] = {
+        "source": {key: source.get(key) for key in ("table", "title", "released", "url")},
+        "population": population,
+        "counts": counts,
+    }
+    if not_answered:
+        figures["not_answered"] = not_answered
+    if total is not None:
+        figures["total"] = total
+    return figures
+
+
+def _cell_count(raw: str | None, file: str, column: str, problems: list[Problem]) -> int:
+    text = (raw or "").strip().replace(",", "")
+    if not text.isdigit():
+        problems.append(Problem(file, column, f"expected a whole number of people; got {raw!r}"))
+        return 0
+    return int(text)
