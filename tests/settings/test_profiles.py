@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import tomllib
+from datetime import date, time
+from decimal import Decimal
 from importlib import resources
 
 import attrs
 import pytest
 
 from coproduction.models.enums import GroupKind, Perspective
-from coproduction.policy import Policy
+from coproduction.policy import Policy, SizeRange
 from coproduction.settings import PolicySettings, available_profiles, load_policy, policy_to_dict
-from coproduction.settings.model import FIELD_METADATA
+from coproduction.settings.model import FIELD_METADATA, pydantic_type, settings_model_for, to_domain
 
 
 def profile_text(name: str) -> str:
@@ -82,3 +84,32 @@ def test_oxfordshire_profile() -> None:
 def test_profiles_cite_their_sources(name: str) -> None:
     text = profile_text(name)
     assert "DOMAIN.md" in text or "seed" in text
+
+
+@attrs.frozen
+class Future:
+    """A class with a field of every kind Policy uses, standing for fields Policy may gain."""
+
+    when: date
+    at: time
+    rate: Decimal
+    kinds: frozenset[GroupKind]
+    sizes: dict[GroupKind, SizeRange]
+    codes: tuple[str, ...] = ()
+    note: str | None = None
+
+
+def test_a_new_field_of_any_supported_type_becomes_a_setting() -> None:
+    # What keeps Policy and the settings in step: fields are derived, so a new attrs field needs no edit here.
+    model = settings_model_for(Future)
+    value = model.model_validate(
+        {"when": "2026-04-01", "at": "09:30", "rate": "1.50", "kinds": "board, focus_group", "sizes": {}}
+    )
+    assert to_domain(value, Future) == Future(
+        date(2026, 4, 1), time(9, 30), Decimal("1.50"), frozenset({GroupKind.BOARD, GroupKind.FOCUS_GROUP}), {}
+    )
+
+
+def test_an_unsupported_field_type_fails_loudly() -> None:
+    with pytest.raises(TypeError, match="cannot represent"):
+        pydantic_type(complex)

@@ -239,7 +239,10 @@ def pydantic_type(tp: Any) -> Any:
     raise TypeError(f"coproduction.settings cannot represent {tp!r}; teach settings/model.py about it")
 
 
-def _field_definitions(cls: type) -> dict[str, Any]:
+def _field_definitions(cls: type, *, with_defaults: bool) -> dict[str, Any]:
+    """Fields for a settings model of ``cls``. Policy's own fields have no defaults here: Policy's defaults are the
+    lowest settings source, so that layers merge key by key. Nested classes keep their attrs defaults, as an entry
+    in a list (a living-wage rate) is never merged with anything."""
     hints = type_hints(cls)
     definitions: dict[str, Any] = {}
     for field in attrs.fields(cls):
@@ -247,13 +250,17 @@ def _field_definitions(cls: type) -> dict[str, Any]:
         extra = FIELD_METADATA.get(f"{cls.__name__}.{field.name}", ())
         if extra:
             annotation = annotated(annotation, *extra)
-        # No defaults here: Policy's defaults are the lowest settings source, so that layers merge key by key.
-        definitions[field.name] = (annotation, FieldInfo(description=_describe_field(cls, field.name)))
+        definitions[field.name] = (annotation, _default(field) if with_defaults else FieldInfo())
     return definitions
 
 
-def _describe_field(cls: type, name: str) -> str:
-    return f"{cls.__name__}.{name}"
+def _default(field: attrs.Attribute[Any]) -> FieldInfo:
+    default: Any = field.default
+    if default is attrs.NOTHING:
+        return FieldInfo()
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return FieldInfo(default_factory=default.factory)
+    return FieldInfo(default=default)
 
 
 def _maximum_not_below_minimum(cls: type[BaseModel], value: int, info: ValidationInfo) -> int:
@@ -279,7 +286,7 @@ def settings_model_for(cls: type) -> type[BaseModel]:
         __config__=ConfigDict(extra="forbid"),
         __doc__=cls.__doc__,
         __validators__=dict(_CLASS_VALIDATORS.get(cls, {})),
-        **_field_definitions(cls),
+        **_field_definitions(cls, with_defaults=True),
     )
     model.__attrs_class__ = cls  # type: ignore[attr-defined]
     return model
@@ -316,7 +323,7 @@ PolicyFields: type[PolicySettingsBase] = create_model(
     "PolicyFields",
     __base__=PolicySettingsBase,
     __doc__="Every Policy setting, read from a profile, a policy file, the environment and --set (lowest first).",
-    **_field_definitions(Policy),
+    **_field_definitions(Policy, with_defaults=False),
 )
 
 
