@@ -60,6 +60,19 @@ def test_misspelt_nested_environment_variable() -> None:
     assert "did you mean 'minimum'?" in problem.message
 
 
+def test_parts_of_a_single_value_are_an_error_not_ignored() -> None:
+    # pydantic-settings alone would ignore this variable silently.
+    problem = only(problems_of(environ={"COPRODUCTION_MIN_SERVICE_AREAS__X": "3"}))
+    assert problem.path == "COPRODUCTION_MIN_SERVICE_AREAS__X"
+    assert "set COPRODUCTION_MIN_SERVICE_AREAS" in problem.message
+
+
+def test_single_underscore_nesting_points_to_double() -> None:
+    problem = only(problems_of(environ={"COPRODUCTION_GROUP_SIZES_BOARD_MINIMUM": "3"}))
+    assert "put __ between the levels" in problem.message
+    assert "COPRODUCTION_GROUP_SIZES__KEY" in problem.message
+
+
 def test_misspelt_set_key() -> None:
     problem = only(problems_of(overrides=["min_lived_experiance_share=0.6"]))
     assert (problem.file, problem.path) == ("--set", "min_lived_experiance_share")

@@ -195,16 +195,33 @@ def environment_layer(environ: Mapping[str, str]) -> Layer:
     known = set(setting_names())
     problems = []
     for name in sorted(ours):
-        head = _segments(name)[0]
-        if name.upper() == PROFILE_VARIABLE or head in known:
-            continue
-        valid = [f"{ENV_PREFIX}{setting.upper()}" for setting in [*sorted(known), "profile"]]
-        problems.append(Problem(ENVIRONMENT, name, f"unknown setting; {suggestion(name.upper(), valid)}"))
+        if name.upper() != PROFILE_VARIABLE:
+            message = _variable_problem(_segments(name), known)
+            if message:
+                problems.append(Problem(ENVIRONMENT, name, message))
     if problems:
         raise PolicyError(problems)
     policy_vars = {name: value for name, value in ours.items() if name.upper() != PROFILE_VARIABLE}
     data = EnvironSource(PolicyFields, policy_vars)()
     return Layer(ENVIRONMENT, data, _variable_locator(policy_vars), environ=policy_vars)
+
+
+def _variable_problem(segments: Sequence[str], known: set[str]) -> str | None:
+    """Why a ``COPRODUCTION_`` variable cannot be a setting, or None. pydantic-settings would ignore these."""
+    head = segments[0]
+    if head not in known:
+        tables = [name for name in known if head.startswith(f"{name}_") and is_complex(domain_type_at((name,)))]
+        if tables:
+            table = ENV_PREFIX + max(tables, key=len).upper()
+            return f"unknown setting; put __ between the levels of a table, e.g. {table}__KEY"
+        valid = [f"{ENV_PREFIX}{setting.upper()}" for setting in [*sorted(known), "profile"]]
+        return f"unknown setting; {suggestion(f'{ENV_PREFIX}{head.upper()}', valid)}"
+    for depth in range(1, len(segments)):
+        tp = domain_type_at(tuple(segments[:depth]))
+        if tp is not None and not is_complex(tp):
+            whole = ENV_PREFIX + ENV_NESTED_DELIMITER.join(segments[:depth]).upper()
+            return f"{'.'.join(segments[:depth])} is a single value with no parts; set {whole}"
+    return None
 
 
 def _variable_locator(variables: Iterable[str]) -> Callable[[Location], str]:
