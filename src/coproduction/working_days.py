@@ -54,14 +54,21 @@ def working_day_calendar(region: Region) -> Callable[[date], bool]:
     return is_working_day
 
 
-def clear_working_days_between(published: date, meeting: date, is_working_day: Callable[[date], bool]) -> int:
+def clear_working_days_between(
+    published: date, meeting: date, is_working_day: Callable[[date], bool], *, at_most: int | None = None
+) -> int:
     """Working days strictly between publication and the meeting ("clear days": Local Government Act 1972
-    s.100B as amended by SI 2002/715 exclude the day of publication and the day of the meeting)."""
+    s.100B as amended by SI 2002/715 exclude the day of publication and the day of the meeting).
+
+    With ``at_most``, counting stops there: enough to tell whether a notice period is met, and quick however far
+    apart the dates are.
+    """
     if meeting <= published:
         return 0
     count = 0
     day = published.toordinal() + 1
-    while day < meeting.toordinal():
+    last = meeting.toordinal()
+    while day < last and (at_most is None or count < at_most):
         if is_working_day(date.fromordinal(day)):
             count += 1
         day += 1

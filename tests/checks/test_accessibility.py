@@ -26,6 +26,7 @@ from coproduction.models import (
 from coproduction.policy import Policy, Region, Severity
 from coproduction.working_days import bank_holiday_name, clear_working_days_between, working_day_calendar
 from tests.checks.acc_builders import (
+    OWN_CODES,
     assert_stable,
     findings,
     group,
@@ -542,3 +543,24 @@ def test_other_zones_convert():
 @given(scenarios())
 def test_accessibility_checks_never_crash_and_are_deterministic(scenario):
     assert_stable([f"AC{n:03d}" for n in range(1, 11)], scenario)
+
+
+def test_clear_days_can_stop_counting_early():
+    england = working_day_calendar(Region.ENGLAND_AND_WALES)
+    assert clear_working_days_between(date(2026, 1, 1), date(2026, 12, 31), england, at_most=5) == 5
+    assert clear_working_days_between(date(2026, 11, 5), THURSDAY, england, at_most=5) == 4
+    assert clear_working_days_between(date(1, 1, 1), date(9999, 12, 31), england, at_most=5) == 5
+    assert clear_working_days_between(THURSDAY, THURSDAY, england) == 0
+
+
+def test_ac001_far_apart_dates_are_quick_and_on_time():
+    reg = one_meeting(day=date(9999, 12, 30), papers=(paper(published=date(1, 1, 1)), paper("Later", published=None)))
+    assert messages("AC001", reg, as_of=date(1, 1, 2)) == []
+
+
+def test_times_at_the_edge_of_the_calendar_are_kept():
+    start = datetime(9999, 12, 31, 20, 0, tzinfo=UTC)
+    reg = register(meetings=[attrs.evolve(meeting(), start=start, end=start + timedelta(minutes=60))])
+    auckland = Policy(timezone="Pacific/Auckland")  # 13 hours ahead: would be in the year 10000
+    assert messages("AC007", reg, policy=auckland) == ["The meeting ends at 21:00, after 16:00."]
+    assert len(findings(list(OWN_CODES), reg, as_of=date(9999, 12, 31), policy=auckland)) >= 1

@@ -280,3 +280,17 @@ def test_rc005_cancelled_meetings_are_not_judged():
 @given(scenarios())
 def test_reciprocity_checks_never_crash_and_are_deterministic(scenario):
     assert_stable([f"RC{n:03d}" for n in range(1, 6)], scenario)
+
+
+def test_deadlines_at_the_end_of_the_calendar_do_not_overflow():
+    reg = register(
+        members=[trainee(joined=date(9999, 12, 1))],
+        meetings=[
+            meeting(
+                day=date(9999, 12, 1),
+                status=MeetingStatus.HELD,
+                agenda=(AgendaItem("Plans", lived_experience_input=True),),
+            )
+        ],
+    )
+    assert findings(["RC003", "RC004"], reg, as_of=date(9999, 12, 31)) == []

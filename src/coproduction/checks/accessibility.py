@@ -97,11 +97,15 @@ def _zone(name: str) -> ZoneInfo:
 
 
 def local(moment: datetime, policy: Policy) -> datetime:
-    """``moment`` in the policy's time zone. A naive time is taken to be local time already."""
+    """``moment`` in the policy's time zone. A naive time is taken to be local time already; a time at the very
+    edge of the calendar (year 1 or 9999) that cannot be converted is kept as given."""
     zone = _zone(policy.timezone)
     if moment.tzinfo is None:
         return moment.replace(tzinfo=zone)
-    return moment.astimezone(zone)
+    try:
+        return moment.astimezone(zone)
+    except OverflowError:
+        return moment
 
 
 def meeting_day(meeting: Meeting, policy: Policy) -> date:
@@ -216,7 +220,7 @@ def _late_paper(
     easy_read_days = context.policy.easy_read_notice_days
     needed = _plural(notice, "clear working day")
     if paper.published is None:
-        clear_if_today = clear_working_days_between(context.as_of, day, context.is_working_day)
+        clear_if_today = clear_working_days_between(context.as_of, day, context.is_working_day, at_most=notice)
         days_away = (day - context.as_of).days
         if context.as_of > day:
             yield Flag(
@@ -253,7 +257,7 @@ def _late_paper(
             late_hint,
         )
         return
-    clear = clear_working_days_between(paper.published, day, context.is_working_day)
+    clear = clear_working_days_between(paper.published, day, context.is_working_day, at_most=notice)
     if clear < notice:
         yield Flag(
             meeting_id,

@@ -34,6 +34,14 @@ _NHS_ENGLAND = (
 _OXFORDSHIRE_TRAINING = "Oxfordshire County Council co-production programme: co-produced training (seeds 001-002)"
 
 
+def days_after(day: date, count: int) -> date:
+    """``day`` plus ``count`` days, held at the calendar's last day rather than overflowing."""
+    try:
+        return day + timedelta(days=count)
+    except OverflowError:
+        return date.max if count > 0 else date.min
+
+
 def _days(count: int) -> str:
     return f"{count} day{'s' if count != 1 else ''}"
 
@@ -203,7 +211,7 @@ def training_not_completed(context: CheckContext) -> Iterator[Flag]:
         joined = joined_on(context, member)
         if joined is None:
             continue
-        deadline = joined + timedelta(days=within)
+        deadline = days_after(joined, within)
         if context.as_of <= deadline:
             continue
         completed = sorted(t.completed for t in member.training if t.coproduction)
@@ -263,7 +271,7 @@ def no_feedback_on_input(context: CheckContext) -> Iterator[Flag]:
         if not meeting.is_held:
             continue
         day = meeting_day(meeting, context.policy)
-        deadline = day + timedelta(days=within)
+        deadline = days_after(day, within)
         if context.as_of <= deadline:
             continue
         items = sorted(
