@@ -169,3 +169,27 @@ def test_publishable_report_is_the_same_for_every_table_it_could_hide(
     original = RENDERERS["json"](report(member_answers, publishable=True, policy=policy))
     swapped = RENDERERS["json"](report(rebuilt, publishable=True, policy=policy))
     assert original == swapped
+
+
+two_characteristic_boards = st.lists(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "ethnic_group": st.sampled_from(["white", "asian", "black", "other", "prefer-not-to-say"]),
+            "age": st.sampled_from(["16-24", "35-49", "85-plus", "prefer-not-to-say"]),
+        },
+    )
+    | st.none(),
+    max_size=30,
+)
+
+
+@settings(max_examples=30)
+@given(two_characteristic_boards, st.booleans())
+def test_every_renderer_handles_any_board(member_answers: list[dict[str, str] | None], publishable: bool) -> None:
+    data = report(member_answers, publishable=publishable)
+    for name, render in RENDERERS.items():
+        text = render(data)
+        assert text.endswith("\n"), name
+        assert text == render(report(member_answers, publishable=publishable)), name
+    assert json.loads(RENDERERS["json"](data)) == data
