@@ -366,3 +366,10 @@ def test_paper_formats_are_listed_in_a_fixed_order() -> None:
         "Paper: All (not yet published; standard, Easy Read, large print, screen-reader ready, audio, braille)"
         in str(event["DESCRIPTION"]).splitlines()
     )
+
+
+def test_a_meeting_without_a_time_zone_is_refused_not_guessed() -> None:
+    day = date(2026, 2, 3)
+    naive = meeting("m", day, start=datetime(2026, 2, 3, 10), end=datetime(2026, 2, 3, 12))
+    with pytest.raises(CalendarError, match="'m' has a start or end without a time zone"):
+        export(register([naive], cadence=None))

@@ -41,6 +41,7 @@ ALLOWED_CALENDAR = {
 
 @settings(max_examples=60)
 @given(
+    identifier=texts,
     title=texts,
     venue=texts,
     address=texts,
@@ -50,7 +51,7 @@ ALLOWED_CALENDAR = {
     organisation=texts,
 )
 def test_any_text_gives_exactly_the_intended_properties(
-    title: str, venue: str, address: str, link: str, paper: str, name: str, organisation: str
+    identifier: str, title: str, venue: str, address: str, link: str, paper: str, name: str, organisation: str
 ) -> None:
     day = date(2026, 2, 3)
     meetings = [
@@ -65,6 +66,8 @@ def test_any_text_gives_exactly_the_intended_properties(
         )
         for i, d in enumerate([day, date(2026, 3, 3)])
     ]
+    # A stand-alone meeting whose id (and so UID) is arbitrary text.
+    meetings.append(meeting(identifier, date(2026, 2, 18), title=title, venue=Venue(venue, address)))
     reg = register(meetings, members=[member("ann", name), member("bo", name + "x")])
     reg = type(reg)(
         organisation=organisation, area=name, members=reg.members, groups=reg.groups, meetings=reg.meetings
@@ -73,17 +76,23 @@ def test_any_text_gives_exactly_the_intended_properties(
     assert_wellformed_bytes(data)
 
     names = property_names(data)
-    event_names = Counter(n for component, n in names if component == "VEVENT")
     calendar_names = Counter(n for component, n in names if component == "VCALENDAR")
     assert set(calendar_names) == ALLOWED_CALENDAR
     assert set(calendar_names.values()) == {1}
-    assert set(event_names) <= ALLOWED_EVENT
-    singles = {k: v for k, v in event_names.items() if k not in {"ATTENDEE"}}
-    assert set(singles.values()) == {1}, event_names  # one series, every property once
-    assert event_names["ATTENDEE"] == 2
+    marker = b"\r\nBEGIN:VEVENT\r\n"  # at the start of a line: never inside a (folded) value
+    assert data.count(marker) == 2  # the series and the stand-alone meeting, nothing injected
+    for part, attendees in zip(data.split(marker)[1:], (2, 0), strict=True):
+        event = b"BEGIN:VEVENT\r\n" + part.split(b"\r\nEND:VEVENT")[0] + b"\r\nEND:VEVENT\r\n"
+        event_names = Counter(n for _, n in property_names(event))
+        assert set(event_names) <= ALLOWED_EVENT
+        assert {"UID", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION"} <= set(event_names)
+        assert {v for k, v in event_names.items() if k != "ATTENDEE"} == {1}, event_names  # every property once
+        assert event_names["ATTENDEE"] == attendees
 
     calendar = Calendar.from_ical(data)
-    (event,) = calendar.walk("VEVENT")
+    event, standalone = calendar.walk("VEVENT")
+    assert str(standalone["UID"]).startswith("meeting.board.")
+    assert str(standalone["SUMMARY"]) == clean_text(title)
     assert str(event["SUMMARY"]) == clean_text(title)
     expected_location = ", ".join(p for p in (clean_text(venue), clean_text(address)) if p)
     assert str(event.get("LOCATION", "")) == expected_location

@@ -116,6 +116,9 @@ def select_meetings(register: Register, options: ExportOptions, zone: ZoneInfo) 
     for meeting in register.meetings:
         if options.group is not None and meeting.group != options.group:
             continue
+        if meeting.start.utcoffset() is None or meeting.end.utcoffset() is None:
+            # astimezone() would silently read the machine's zone: refuse instead.
+            raise CalendarError(f"meeting {meeting.id!r} has a start or end without a time zone")
         day = meeting.start.astimezone(zone).date()
         if (options.start and day < options.start) or (options.end and day > options.end):
             continue
