@@ -124,6 +124,13 @@ def test_mb002_needs_enough_expected_meetings() -> None:
     assert run(mb.low_attendance, monthly_board(0, meetings=3).build(), AS_OF, policy) == []
 
 
+def test_mb002_no_expected_meetings_is_never_judged_even_with_a_minimum_of_zero() -> None:
+    # Found by the Hypothesis property: a division by zero when the policy asks for no minimum.
+    b = monthly_board(0, meetings=3, started=date(2026, 2, 20))
+    assert run(mb.low_attendance, b.build(), AS_OF, Policy(min_expected_meetings=0)) == []
+    assert len(run(mb.low_attendance, monthly_board(0, meetings=1).build(), AS_OF, Policy(min_expected_meetings=0)))
+
+
 def test_mb002_counts_only_meetings_in_the_window() -> None:
     # 14 monthly meetings reach back to 2025-01-14; only the 12 since 2025-03-02 count.
     [flag] = run(mb.low_attendance, monthly_board(0, meetings=14).build(), AS_OF)

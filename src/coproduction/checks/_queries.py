@@ -31,10 +31,15 @@ PERSPECTIVE_PHRASES = {
 
 
 def months_before(day: date, months: int) -> date:
-    """The same day ``months`` calendar months earlier, clamped to the month's end (31 March - 1 = 28 Feb)."""
+    """The same day ``months`` calendar months earlier, clamped to the month's end (31 March - 1 = 28 Feb).
+
+    A negative ``months`` counts forwards.
+    """
     index = day.year * 12 + (day.month - 1) - months
     year, month = divmod(index, 12)
     month += 1
+    if year < date.min.year:  # a window longer than the calendar: everything is inside it
+        return date.min
     last = calendar.monthrange(year, month)[1]
     return date(year, month, min(day.day, last))
 

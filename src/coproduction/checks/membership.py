@@ -156,7 +156,10 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
                     present += 1
                 elif AttendanceStatus.APOLOGIES in statuses:
                     apologies += 1
-            if expected < policy.min_expected_meetings or present / expected >= policy.min_attendance_rate:
+            # A member expected at no meeting has no attendance to judge, whatever the policy's minimum.
+            if expected == 0 or expected < policy.min_expected_meetings:
+                continue
+            if present / expected >= policy.min_attendance_rate:
                 continue
             sent = f", with apologies for {apologies}" if apologies else ""
             message = (
