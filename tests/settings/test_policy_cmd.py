@@ -37,9 +37,21 @@ def test_json_is_policy_to_dict(capsys: pytest.CaptureFixture[str]) -> None:
 def test_text_lines_use_set_keys(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(["--set", "group_sizes.board.minimum=10"], capsys)
     assert status == 0
-    assert "group_sizes.board.minimum = 10\n" in out
+    assert "group_sizes.board.minimum = 10  # --set\n" in out
     assert 'earliest_start = "09:30"\n' in out
     assert 'name = "default"\n' in out
+
+
+def test_text_names_where_changes_came_from(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COPRODUCTION_MIN_SERVICE_AREAS", "4")
+    status, out, _ = run(["--profile", "oxfordshire", "--set", "suppression_threshold=10"], capsys)
+    assert status == 0
+    assert "min_service_areas = 4  # environment COPRODUCTION_MIN_SERVICE_AREAS\n" in out
+    assert "suppression_threshold = 10  # --set\n" in out
+    assert "area = \"Oxfordshire\"  # profile 'oxfordshire'" in out
+    assert "max_meeting_minutes = 150\n" in out
 
 
 def test_toml_reads_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

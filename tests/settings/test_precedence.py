@@ -167,3 +167,35 @@ def test_settings_class_built_directly(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (policy.area, policy.min_service_areas, policy.suppression_threshold) == ("Oxfordshire", 5, 10)
     monkeypatch.delenv("COPRODUCTION_PROFILE")
     assert PolicySettings().to_policy() == Policy(min_service_areas=4)
+
+
+def test_explain_names_the_layer_that_won(policy_file: Path) -> None:
+    from coproduction.settings import explain_policy
+
+    explained = explain_policy(
+        "oxfordshire",
+        policy_file,
+        environ={"COPRODUCTION_MIN_LIVED_EXPERIENCE_SHARE": "0.6"},
+        overrides=["group_sizes.board.maximum=30"],
+    )
+    assert explained.policy == load_policy(
+        "oxfordshire",
+        policy_file,
+        environ={"COPRODUCTION_MIN_LIVED_EXPERIENCE_SHARE": "0.6"},
+        overrides=["group_sizes.board.maximum=30"],
+    )
+    origins = dict(explained.origins)
+    assert origins.pop("area").startswith("profile 'oxfordshire'")
+    assert origins.pop("min_lived_experience_share") == "environment COPRODUCTION_MIN_LIVED_EXPERIENCE_SHARE"
+    assert origins.pop("group_sizes.board.minimum") == str(policy_file)
+    assert origins.pop("name") == str(policy_file)
+    assert origins.pop("group_sizes.board.maximum") == "--set"
+    # Everything else that is named comes from the Oxfordshire profile; defaults are not named.
+    assert all(origin.startswith("profile 'oxfordshire'") for origin in origins.values())
+    assert "group_sizes.focus-group.minimum" not in origins
+
+
+def test_explain_names_nothing_for_the_default_profile() -> None:
+    from coproduction.settings import explain_policy
+
+    assert explain_policy(environ={}).origins == {}

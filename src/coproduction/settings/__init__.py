@@ -6,13 +6,21 @@ it. See ``docs/policy.md`` for every setting and how the layers take precedence.
 
 from __future__ import annotations
 
-from coproduction.settings.loader import PolicySettings, load_policy, policy_from_args
+from coproduction.settings.loader import (
+    ExplainedPolicy,
+    PolicySettings,
+    explain_policy,
+    load_policy,
+    policy_from_args,
+)
 from coproduction.settings.serialize import policy_to_dict, policy_to_toml
 from coproduction.settings.sources import available_profiles
 
 __all__ = [
+    "ExplainedPolicy",
     "PolicySettings",
     "available_profiles",
+    "explain_policy",
     "load_policy",
     "policy_from_args",
     "policy_to_dict",

@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
+import attrs
 from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
@@ -39,6 +40,7 @@ from coproduction.settings.sources import (
     file_layer,
     overrides_layer,
     profile_layer,
+    profile_origin,
 )
 
 #: The layers of the policy being built; set only for the duration of one build (see :func:`_active`).
@@ -188,13 +190,66 @@ def load_policy(
     ``KEY=VALUE`` strings (or a mapping from key to value) with dotted keys for nesting. Raises
     :class:`~coproduction.errors.PolicyError` listing every problem found, each with where it is and what is valid.
     """
+    return explain_policy(profile, policy_file, environ, overrides).policy
+
+
+@attrs.frozen
+class ExplainedPolicy:
+    """A policy and, for each setting a layer above the defaults changed, that layer's name.
+
+    ``origins`` maps the dotted keys ``--set`` takes (``group_sizes.board.minimum``; lists whole) to the origin of
+    the layer whose value won: a file's path, ``environment`` and the variable, ``--set`` or a profile. The
+    ``default`` profile is Policy's defaults, so it is not named.
+    """
+
+    policy: Policy
+    origins: Mapping[str, str]
+
+
+def explain_policy(
+    profile: str | None = None,
+    policy_file: str | Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    overrides: Sequence[str] | Mapping[str, str] = (),
+) -> ExplainedPolicy:
+    """:func:`load_policy`, also saying which layer set each changed setting (for ``coproduction policy``)."""
     environ = os.environ if environ is None else environ
     layers = _gather(profile, policy_file, environ, overrides)
     try:
         settings = _build(layers)
     except ValidationError:
         raise PolicyError(_blame(layers)) from None
-    return policy_from_settings(settings)
+    policy = policy_from_settings(settings)
+    named = [layer for layer in layers[1:] if layer.origin != profile_origin(DEFAULT_PROFILE)]
+    origins: dict[str, str] = {}
+    for path in _leaves(policy_to_dict(policy)):
+        layer = next((layer for layer in reversed(named) if _sets(layer.data, path)), None)
+        if layer is not None:
+            origins[".".join(path)] = _label(layer, path)
+    return ExplainedPolicy(policy, origins)
+
+
+def _label(layer: Layer, path: tuple[str, ...]) -> str:
+    if layer.environ is not None:
+        return f"{layer.origin} {layer.locate(path)}"
+    return layer.origin
+
+
+def _leaves(data: Mapping[str, Any], prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            yield from _leaves(value, (*prefix, key))
+        else:
+            yield (*prefix, key)
+
+
+def _sets(data: Mapping[str, Any], path: Sequence[str]) -> bool:
+    node: Any = data
+    for key in path:
+        if not isinstance(node, Mapping) or key not in node:
+            return False
+        node = node[key]
+    return True
 
 
 def policy_from_args(args: argparse.Namespace) -> Policy:

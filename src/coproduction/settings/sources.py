@@ -142,13 +142,17 @@ def available_profiles() -> list[str]:
     )
 
 
+def profile_origin(name: str) -> str:
+    return f"profile {name!r} (coproduction/profiles/{name}.toml)"
+
+
 def profile_layer(name: str, *, chosen_by: Problem) -> Layer:
     """A shipped profile's settings. ``chosen_by`` says where the name came from, for the unknown-name problem."""
     profiles = available_profiles()
     if name not in profiles:
         message = f"unknown profile {name!r}; {suggestion(name, profiles, noun='available profiles')}"
         raise PolicyError([attrs.evolve(chosen_by, message=message)])
-    origin = f"profile {name!r} (coproduction/profiles/{name}.toml)"
+    origin = profile_origin(name)
     text = _profiles_folder().joinpath(f"{name}.toml").read_text(encoding="utf-8")
     return Layer(origin, _as_table(_parse_text(text, ".toml", origin), origin))
 
