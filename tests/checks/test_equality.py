@@ -44,6 +44,7 @@ def test_contract(code: str, name: str, severity: Severity, subject: SubjectKind
     assert (registered.name, registered.severity, registered.subject) == (name, severity, subject)
     assert registered.principle is Principle.EQUALITY
     assert registered.doc.sources
+    assert set(registered.doc.settings) <= set(attrs.fields_dict(Policy)), "settings must name policy fields"
 
 
 # EQ001 lived-experience-minority

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import attrs
 import pytest
 
 from coproduction.api import check_register
@@ -41,6 +42,7 @@ def test_contract(code: str, name: str, severity: Severity, subject: SubjectKind
     assert (registered.name, registered.severity, registered.subject) == (name, severity, subject)
     assert registered.principle is Principle.GOVERNANCE
     assert registered.doc.sources
+    assert set(registered.doc.settings) <= set(attrs.fields_dict(Policy)), "settings must name policy fields"
 
 
 def with_rules(rules: GroundRules | None, **group_fields: object) -> RegisterBuilder:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import attrs
 import pytest
 
 from coproduction.api import check_register
@@ -31,6 +32,7 @@ def test_contract(code: str, name: str, severity: Severity, subject: SubjectKind
     assert (registered.name, registered.severity, registered.subject) == (name, severity, subject)
     assert registered.principle is Principle.MEMBERSHIP
     assert registered.doc.sources
+    assert set(registered.doc.settings) <= set(attrs.fields_dict(Policy)), "settings must name policy fields"
 
 
 # MB001 lives-outside-area

@@ -219,7 +219,8 @@ def missing_perspective(context: CheckContext) -> Iterator[Flag]:
             "and how many of them have lived experience. Fires when that share is under "
             "`min_lived_experience_share_present`; exactly the share does not fire. Meetings with nobody "
             'recorded as present, scheduled or cancelled meetings, and meetings after the "as of" date are '
-            "not judged. Attendees who are not in the register's members are not counted."
+            "not judged. Attendees who are not in the register's members are not counted. "
+            "A meeting's date is its start's date in the policy's `timezone`."
         ),
         why=(
             "A board can have a lived-experience majority on paper while staff fill the room. Equality is "
@@ -230,7 +231,7 @@ def missing_perspective(context: CheckContext) -> Iterator[Flag]:
             "Ask lived-experience members what stops them coming (time, transport, papers, payment) and fix "
             "it; limit the number of staff who attend; postpone items that need lived-experience voices."
         ),
-        settings=("min_lived_experience_share_present",),
+        settings=("min_lived_experience_share_present", "timezone"),
         sources=(SCIE, TEAM_UP),
     ),
 )
@@ -281,7 +282,8 @@ def _eq005_judged(meeting: Meeting, context: CheckContext) -> bool:
             "does not fire. Items with no recorded lead count as not led by lived experience. Judged: held "
             'meetings on or before the "as of" date, and scheduled meetings on or after it (their agenda '
             "can still change). Not judged: cancelled meetings, meetings without an agenda, held meetings "
-            'after the "as of" date and scheduled meetings before it (their status was never updated).'
+            'after the "as of" date and scheduled meetings before it (their status was never updated). '
+            "A meeting's date is its start's date in the policy's `timezone`."
         ),
         why=(
             "Leading an agenda item means setting the question and the frame of the discussion. If staff "
@@ -295,7 +297,7 @@ def _eq005_judged(meeting: Meeting, context: CheckContext) -> bool:
             "Plan the agenda with the lived-experience co-chair, and invite lived-experience members to lead "
             "or co-lead items, with preparation time and support. Record every item's leads."
         ),
-        settings=("min_lived_experience_led_items",),
+        settings=("min_lived_experience_led_items", "timezone"),
         sources=(SCIE, TEAM_UP),
     ),
 )
@@ -340,7 +342,8 @@ def agenda_led_by_staff_only(context: CheckContext) -> Iterator[Flag]:
             'For each held meeting on or before the "as of" date that recorded at least one decision, '
             "counts the members present. Fires when fewer than `min_lived_experience_for_decisions` of them "
             "have lived experience, or when the group has a quorum and fewer members than the quorum were "
-            "present. Both reasons are given in one finding."
+            "present. Both reasons are given in one finding. "
+            "A meeting's date is its start's date in the policy's `timezone`."
         ),
         why=(
             "A decision taken when people who use services and carers are not in the room is a decision "
@@ -355,7 +358,7 @@ def agenda_led_by_staff_only(context: CheckContext) -> Iterator[Flag]:
             "Defer the decision to a meeting where enough lived-experience members are present, or take it "
             "again with them; set a quorum that includes lived-experience members."
         ),
-        settings=("min_lived_experience_for_decisions", "group quorum"),
+        settings=("min_lived_experience_for_decisions", "timezone"),
         sources=(LANARKSHIRE, NORTH_CUMBRIA, SCIE),
     ),
 )

@@ -242,7 +242,8 @@ def ground_rules_not_easy_read(context: CheckContext) -> Iterator[Flag]:
             '12 calendar months up to the "as of" date. Fires when the longest is more than the cadence\'s '
             "nominal days times `irregular_gap_factor` (30 x 1.5 = 45 days for a monthly group); exactly "
             "45 days does not fire. Groups without a cadence, and groups with no held meeting on or before "
-            'the "as of" date (new groups), are not judged.'
+            'the "as of" date (new groups), are not judged. '
+            "A meeting's date is its start's date in the policy's `timezone`."
         ),
         why=(
             "Regular meetings keep people involved and momentum going; Team-Up and the champions meet every "
@@ -254,7 +255,7 @@ def ground_rules_not_easy_read(context: CheckContext) -> Iterator[Flag]:
             "Set dates a year ahead, rearrange rather than cancel, and record meetings as held. If the group "
             "now meets less often, change its cadence."
         ),
-        settings=("irregular_gap_factor", "group cadence"),
+        settings=("irregular_gap_factor", "timezone"),
         sources=(TEAM_UP_MONTHLY, SEED_002),
     ),
 )

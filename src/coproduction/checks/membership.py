@@ -64,7 +64,7 @@ def _normalise_area(area: str) -> str:
             "involved (a regional network, a user-led organisation); if the group does not need residence, "
             "say so in its settings."
         ),
-        settings=("area", "group requires_residence"),
+        settings=("area",),
         sources=(SEED_003,),
     ),
 )
@@ -116,7 +116,8 @@ def _expected_at(meeting: Meeting, member_id: str, own: tuple[Membership, ...], 
             "included). A member was expected at a meeting when the meeting lists them as expected, or, "
             "when it lists nobody, when they were a current member on the meeting's date. Fires when the "
             "member was expected at least `min_expected_meetings` times and was present at under "
-            "`min_attendance_rate` of them; exactly the rate does not fire. Apologies count as not present."
+            "`min_attendance_rate` of them; exactly the rate does not fire. Apologies count as not present. "
+            "A meeting's date is its start's date in the policy's `timezone`."
         ),
         why=(
             "Attending is one of the expectations of membership (seed 003), but people who stop coming "
@@ -130,7 +131,7 @@ def _expected_at(meeting: Meeting, member_id: str, own: tuple[Membership, ...], 
             "Get in touch and ask what would help: other times, joining online, transport, a support "
             "worker, papers in another format, payment for their time, or a break from the group."
         ),
-        settings=("attendance_window_months", "min_attendance_rate", "min_expected_meetings"),
+        settings=("attendance_window_months", "min_attendance_rate", "min_expected_meetings", "timezone"),
         sources=(SEED_003, NORTH_CUMBRIA),
     ),
 )
