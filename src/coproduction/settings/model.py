@@ -288,7 +288,6 @@ def settings_model_for(cls: type) -> type[BaseModel]:
         __validators__=dict(_CLASS_VALIDATORS.get(cls, {})),
         **_field_definitions(cls, with_defaults=True),
     )
-    model.__attrs_class__ = cls  # type: ignore[attr-defined]
     return model
 
 
