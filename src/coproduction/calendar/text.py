@@ -18,6 +18,7 @@ _CONTROLS: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+")
 #: Characters kept as they are in an identifier placed in a UID; everything else is percent-encoded (RFC 3986
 #: unreserved characters less "." and "~", which the UID layout uses as separators).
 _UID_SAFE: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+_ALL_SAFE: Final = re.compile("[A-Za-z0-9_-]*")
 _PERCENT: Final = re.compile("%([0-9A-F]{2})")
 
 
@@ -26,12 +27,14 @@ def clean_text(text: str) -> str:
 
     Idempotent: ``clean_text(clean_text(x)) == clean_text(x)``.
     """
+    if text.isprintable():  # no control, separator or surrogate: the common case, without a regex
+        return text.strip(" ")
     return _CONTROLS.sub(" ", text).strip(" ")
 
 
 def quote_id(identifier: str) -> str:
     """Percent-encode an id for a UID or URI (UTF-8, upper-case hex); reversible with :func:`unquote_id`."""
-    if all(ch in _UID_SAFE for ch in identifier):
+    if _ALL_SAFE.fullmatch(identifier):
         return identifier
     out: list[str] = []
     for ch in identifier:
