@@ -98,7 +98,8 @@ def test_mb002_exactly_half_is_silent_and_under_half_fires() -> None:
     [flag] = run(mb.low_attendance, monthly_board(5).build(), AS_OF)
     assert flag.subject_id == "ann"
     assert flag.message == (
-        "Ann was present at 5 of the 12 meetings of 'Group g1' they were expected at since 2025-03-02 (41.7%); "
+        "Ann was present at 5 of the 12 meetings of 'Group g1' they were expected at in the 12 months to 2026-03-02 "
+        "(41.7%); "
         "the policy looks for at least 50%"
     )
 
@@ -198,7 +199,7 @@ def test_mb003_term_ended_but_still_listed(term_ends: date | None, left: date | 
         assert [(f.subject_id, f.message) for f in flags] == [
             (
                 "ann",
-                f"Ann's co-chair term on 'Group g1' ended on {term_ends}, "
+                f"Ann's term as co-chair of 'Group g1' ended on {term_ends}, "
                 "but they are still listed as a current member",
             )
         ]

@@ -165,7 +165,8 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
             sent = f", with apologies for {apologies}" if apologies else ""
             message = (
                 f"{member.name} was present at {present} of the {plural(expected, 'meeting')} of "
-                f"{group_label(group)} they were expected at since {window_start.isoformat()} "
+                f"{group_label(group)} they were expected at in the "
+                f"{plural(policy.attendance_window_months, 'month')} to {as_of.isoformat()} "
                 f"({percent(present / expected)}{sent}); the policy looks for at least "
                 f"{percent(policy.min_attendance_rate)}"
             )
@@ -213,7 +214,7 @@ def term_expired(context: CheckContext) -> Iterator[Flag]:
             if member is None:
                 continue
             message = (
-                f"{member.name}'s {ms.role.value} term on {group_label(group)} ended on "
+                f"{member.name}'s term as {ms.role.value} of {group_label(group)} ended on "
                 f"{ms.term_ends.isoformat()}, but they are still listed as a current member"
             )
             hint = (
