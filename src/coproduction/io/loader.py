@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 from coproduction.errors import Problem, RegisterError
 from coproduction.io.consistency import ReadList, RegisterParts, find_problems
@@ -40,8 +40,6 @@ from coproduction.models.group import Group, Membership
 from coproduction.models.meeting import Meeting
 from coproduction.models.member import Member
 from coproduction.models.register import Register
-
-T = TypeVar("T")
 
 #: Top-level keys holding one text value each, to appear exactly once in a register.
 SINGLE_KEYS: Final = ("organisation", "area")
@@ -179,9 +177,6 @@ class _Reader:
 
 def _parse(text: str, register_format: Format, source: str, limits: LoadLimits) -> object:
     """Text to plain data, or :class:`RegisterError` naming the file and the line."""
-    size_limit = _size_limit(register_format, limits)
-    if size_limit is not None and len(text) > size_limit // 4 and len(text.encode()) > size_limit:
-        raise RegisterError([Problem(source, "", _too_big(register_format, size_limit))])
     try:
         return module_for(register_format).loads(text, limits)
     except SyntaxProblem as error:
@@ -326,6 +321,10 @@ def loads_register(
             raise RegisterError([Problem(source_name, "", str(error))]) from None
     elif not isinstance(text, str):
         raise RegisterError([Problem(source_name, "", "expected text to read")])
+    size_limit = _size_limit(register_format, limits)
+    # Characters are 1 to 4 bytes in UTF-8: encode only when the text could be over the limit.
+    if size_limit is not None and len(text) > size_limit // 4 and len(text.encode()) > size_limit:
+        raise RegisterError([Problem(source_name, "", _too_big(register_format, size_limit))])
     with _collector_paused():
         return _build([(source_name, _parse(text, register_format, source_name, limits))], source_name)
 
