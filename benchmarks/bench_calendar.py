@@ -26,9 +26,10 @@ from zoneinfo import ZoneInfo
 if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from icalendar import Calendar, Event, vCalAddress, vDuration, vUri
+from icalendar import Calendar, Event, vCalAddress, vDuration, vText, vUri
 
 from coproduction.calendar import build_vtimezone, export_calendar
+from coproduction.calendar.text import unescape_text
 from coproduction.models import (
     Cadence,
     Frequency,
@@ -141,7 +142,7 @@ def direct_inputs(data: bytes) -> tuple[list[dict[str, Any]], Any, dict[str, Any
     calendar = Calendar.from_ical(data)
     (vtimezone,) = calendar.walk("VTIMEZONE")
     header = {
-        "name": str(calendar["NAME"]),
+        "name": unescape_text(str(calendar["NAME"])),
         "description": str(calendar["DESCRIPTION"]),
         "timezone": str(calendar["X-WR-TIMEZONE"]),
         "refresh": calendar.decoded("REFRESH-INTERVAL"),
@@ -180,10 +181,10 @@ def build_directly(events: list[dict[str, Any]], vtimezone: Any, header: dict[st
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", header["name"])
-    calendar.add("x-wr-calname", header["name"])
-    calendar.add("description", header["description"])
-    calendar.add("x-wr-caldesc", header["description"])
+    calendar.add("name", vText(header["name"]))
+    calendar.add("x-wr-calname", vText(header["name"]))
+    calendar.add("description", vText(header["description"]))
+    calendar.add("x-wr-caldesc", vText(header["description"]))
     calendar.add("x-wr-timezone", header["timezone"])
     calendar.add("refresh-interval", header["refresh"], parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(header["refresh"]))

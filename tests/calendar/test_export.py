@@ -61,7 +61,7 @@ def test_calendar_properties() -> None:
     assert calendar["VERSION"] == "2.0"
     assert calendar["NAME"] == calendar["X-WR-CALNAME"] == "Team-Up Co-production Board"
     assert calendar["DESCRIPTION"] == calendar["X-WR-CALDESC"]
-    assert "Oxfordshire County Council" in calendar["X-WR-CALDESC"]
+    assert calendar["X-WR-CALDESC"] == "Meetings of Team-Up Co-production Board (Oxfordshire County Council)"
     assert calendar["X-WR-TIMEZONE"] == "Europe/London"
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
     assert calendar.decoded("REFRESH-INTERVAL") == timedelta(hours=12)

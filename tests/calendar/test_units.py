@@ -86,3 +86,17 @@ def test_read_description_ignores_what_it_does_not_know() -> None:
 def test_clean_text_examples() -> None:
     assert clean_text("  Board\r\nmeeting\x00 ") == "Board meeting"
     assert clean_text("a\u2028b\x85c") == "a b c"
+
+
+def test_calendar_names_are_escaped_text() -> None:
+    from datetime import UTC, datetime
+
+    from coproduction.calendar import export_calendar, import_calendar
+    from coproduction.policy import Policy
+    from tests.calendar.schedules import register
+
+    reg = register([])
+    reg = type(reg)(organisation="Smith, Jones; Partners \\ Co", area="A, B")
+    data = export_calendar(reg, Policy(), dtstamp=datetime(2026, 1, 1, tzinfo=UTC), domain="x.example")
+    assert b"X-WR-CALNAME:Smith\\, Jones\\; Partners \\\\ Co: co-production meetings\r\n" in data
+    assert import_calendar(data).name == "Smith, Jones; Partners \\ Co: co-production meetings"

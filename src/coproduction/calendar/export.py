@@ -21,7 +21,7 @@ from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
-from icalendar import Calendar, Event, Parameters, vCalAddress, vDuration, vUri
+from icalendar import Calendar, Event, Parameters, vCalAddress, vDuration, vText, vUri
 
 from coproduction.calendar.description import describe
 from coproduction.calendar.errors import CalendarError
@@ -305,7 +305,7 @@ def _calendar_name(register: Register, group: Group | None) -> tuple[str, str]:
     organisation = clean_text(register.organisation)
     if group is not None:
         name = clean_text(group.name)
-        return name, f"Meetings of {name}, {organisation}"
+        return name, f"Meetings of {name} ({organisation})"
     area = clean_text(register.area)
     return f"{organisation}: co-production meetings", f"Meetings of co-production groups in {area}"
 
@@ -335,10 +335,11 @@ def build_calendar(register: Register, policy: Policy, options: ExportOptions) -
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
-    calendar.add("description", description)
-    calendar.add("x-wr-caldesc", description)
+    # TEXT values (RFC 5545 3.3.11; X- properties default to TEXT): escaped, unlike icalendar's default for these.
+    calendar.add("name", vText(name))
+    calendar.add("x-wr-calname", vText(name))
+    calendar.add("description", vText(description))
+    calendar.add("x-wr-caldesc", vText(description))
     calendar.add("x-wr-timezone", policy.timezone)
     calendar.add("refresh-interval", options.refresh_interval, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(options.refresh_interval))

@@ -18,13 +18,13 @@ from typing import Final
 
 import attrs
 from dateutil.rrule import rrulestr  # type: ignore[import-untyped]  # icalendar's own dependency
-from icalendar import Calendar, Component, vRecur
+from icalendar import Calendar, Component, vRecur, vText
 
 from coproduction.calendar.description import read_description
 from coproduction.calendar.errors import CalendarImportError
 from coproduction.calendar.export import CANCELLED_PREFIX, zone_for
 from coproduction.calendar.series import SlotRule
-from coproduction.calendar.text import clean_text, unquote_id
+from coproduction.calendar.text import clean_text, unescape_text, unquote_id
 from coproduction.errors import Problem
 from coproduction.models import (
     Cadence,
@@ -141,9 +141,9 @@ def import_calendar(
             meetings.append(_meeting(meeting_id, group, f))
     name = _text(calendar.get("X-WR-CALNAME") or calendar.get("NAME"))
     description = _text(calendar.get("X-WR-CALDESC") or calendar.get("DESCRIPTION"))
-    # A one-group export names the calendar after the group ("Meetings of <group>, <organisation>").
+    # A one-group export names the calendar after the group ("Meetings of <group> (<organisation>)").
     single_group_export = bool(
-        name and description and len(groups) == 1 and description.startswith(f"Meetings of {name}, ")
+        name and description and len(groups) == 1 and description.startswith(f"Meetings of {name} (")
     )
     group_records = tuple(
         Group(
@@ -164,7 +164,10 @@ def import_calendar(
 
 
 def _text(value: object) -> str | None:
-    return None if value is None else clean_text(str(value))
+    """A calendar-level TEXT value; icalendar leaves X-WR-CALNAME and the like escaped, so decode those."""
+    if value is None:
+        return None
+    return clean_text(str(value) if isinstance(value, vText) else unescape_text(str(value)))
 
 
 def _aware(value: object, zone: tzinfo, problem: Problem) -> datetime:

@@ -64,3 +64,11 @@ def clean_domain(domain: str) -> str:
     if not re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?", domain):
         raise CalendarError(f"{domain!r} is not a domain name; write it like council.example.gov.uk")
     return domain.lower()
+
+
+_TEXT_ESCAPE: Final = re.compile(r"\\([\\;,nN])")
+
+
+def unescape_text(value: str) -> str:
+    """Decode RFC 5545 TEXT escapes (``\\,`` ``\\;`` ``\\\\`` ``\\n``), for values a parser left raw."""
+    return _TEXT_ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
