@@ -564,3 +564,11 @@ def test_times_at_the_edge_of_the_calendar_are_kept():
     auckland = Policy(timezone="Pacific/Auckland")  # 13 hours ahead: would be in the year 10000
     assert messages("AC007", reg, policy=auckland) == ["The meeting ends at 21:00, after 16:00."]
     assert len(findings(list(OWN_CODES), reg, as_of=date(9999, 12, 31), policy=auckland)) >= 1
+
+
+def test_policy_severity_override_applies():
+    saturday = one_meeting(day=date(2026, 11, 7))
+    (default,) = findings("AC009", saturday)
+    assert default.severity is Severity.INFO
+    (raised,) = findings("AC009", saturday, policy=Policy(severity={"AC": Severity.ERROR}))
+    assert raised.severity is Severity.ERROR
