@@ -45,6 +45,10 @@ _ASLI = "ASLI (Association of Sign Language Interpreters): two interpreters for 
 _SEED_ACCESS = "Oxfordshire County Council co-production programme (seed 001: a board member who is blind; "
 _SEED_ACCESS += "seeds 002 and 004: Easy Read)"
 _EQUALITY_ACT = "Equality Act 2010 s.20: the duty to make reasonable adjustments, including auxiliary aids"
+_JUDGED = (
+    " Every meeting that is not cancelled is judged, including meetings already held; dates and times are read "
+    "in the policy's time zone."
+)
 
 _NEED_WORDS = {
     AccessNeed.EASY_READ: "Easy Read",
@@ -291,7 +295,8 @@ def _late_paper(
             "Finds meeting papers that are not available in a format an expected attendee needs: Easy Read, "
             "large print, screen-reader-ready, audio or braille. Expected attendees are the meeting's expected "
             "list, or else the group's current members on the meeting's date."
-        ),
+        )
+        + _JUDGED,
         why=(
             "A paper someone cannot read shuts them out of the discussion as surely as a locked door. A board "
             "member who is blind, or a self-advocate who reads Easy Read, needs the paper in their format at the "
@@ -345,7 +350,8 @@ def missing_accessible_format(context: CheckContext) -> Iterator[Flag]:
             "step-free access, a hearing loop, an accessible toilet, a quiet room, a Changing Places toilet or "
             "accessible parking. A meeting with no venue recorded is reported when anyone needs a feature, "
             "since nobody can confirm the venue has it."
-        ),
+        )
+        + _JUDGED,
         why=(
             "If someone cannot get into the room, hear the discussion or find a toilet they can use, they "
             "cannot take part as an equal, and often stop coming."
@@ -402,7 +408,8 @@ def inaccessible_venue(context: CheckContext) -> Iterator[Flag]:
             "booked than needed: 2 for meetings of `two_interpreters_from_minutes` (default 120) minutes or longer, "
             "otherwise 1. Applies to online "
             "meetings too."
-        ),
+        )
+        + _JUDGED,
         why=(
             "Interpreting is tiring: on long assignments two interpreters take turns so that what is said stays "
             "accurate to the end. Without an interpreter a Deaf member cannot take part at all."
@@ -458,7 +465,8 @@ def no_interpreter_booked(context: CheckContext) -> Iterator[Flag]:
             "Finds online and hybrid meetings with no joining link recorded, and online and hybrid meetings "
             "where an expected attendee needs captions and none are provided. (Captions at in-person meetings "
             "are a matter of live captioning at the venue and are not judged here.)"
-        ),
+        )
+        + _JUDGED,
         why=(
             "Online meetings let people take part who cannot travel, but only if they can get in and follow the "
             "discussion. A missing link leaves people waiting outside; no captions shuts out people who are "
@@ -523,7 +531,8 @@ def longest_stretch_without_break(meeting: Meeting) -> int:
             "Finds meetings that run longer than `max_minutes_without_break` (default 90) minutes with no "
             "scheduled break, and meetings whose breaks still leave a stretch longer than that (for example a "
             "3-hour meeting with one break after 20 minutes)."
-        ),
+        )
+        + _JUDGED,
         why=(
             "Long stretches without a break exclude people with pain, fatigue, anxiety or learning "
             "disabilities, people who need medication or the toilet, and interpreters. Regular breaks keep "
@@ -570,7 +579,8 @@ def no_break(context: CheckContext) -> Iterator[Flag]:
             "Finds meetings that start before `earliest_start` (default 09:30) or end after `latest_end` (default "
             "16:00), local time in the policy's time zone. "
             "A meeting that ends on a later day than it starts ends too late."
-        ),
+        )
+        + _JUDGED,
         why=(
             "Carers have mornings and school runs to manage, people who use services may depend on care visits "
             "and accessible transport, and concessionary bus passes often start at 09:30. Meetings outside these "
@@ -623,7 +633,8 @@ def _hhmm(moment: time) -> str:
     severity=Severity.INFO,
     subject=SubjectKind.MEETING,
     doc=CheckDoc(
-        what="Finds meetings that run longer than `max_meeting_minutes` (default 150) minutes, breaks included.",
+        what="Finds meetings that run longer than `max_meeting_minutes` (default 150) minutes, breaks included."
+        + _JUDGED,
         why=(
             "Even with breaks, long meetings tire people, push out those with care or work commitments and "
             "leave the last items to whoever still has energy, often the staff."
@@ -661,7 +672,8 @@ def meeting_too_long(context: CheckContext) -> Iterator[Flag]:
         what=(
             "Finds meetings held on a Saturday, a Sunday or a bank holiday of the policy's region (England and "
             "Wales, Scotland or Northern Ireland, from the holidays library), by the meeting's local date."
-        ),
+        )
+        + _JUDGED,
         why=(
             "On weekends and bank holidays transport runs less often, support workers and interpreters are "
             "harder to book, and carers lose their usual respite. Some members may prefer weekends; most do not."
@@ -741,7 +753,8 @@ def jargon_used(title: str, jargon: dict[str, str]) -> list[str]:
             "same capitals. It is explained when the item or paper has an explanation recorded, when the title "
             "spells the term out (contains the start of its meaning), or when the term is followed by a "
             "bracketed explanation."
-        ),
+        )
+        + _JUDGED,
         why=(
             "Acronyms and professional shorthand make people who use services and carers feel like outsiders "
             "and stop them challenging. Plain words are part of sharing power."
