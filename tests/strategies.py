@@ -23,7 +23,6 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
-from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
@@ -117,12 +116,17 @@ def dates(*, min_value: date = FIRST_DAY, max_value: date = LAST_DAY) -> st.Sear
     return st.dates(min_value=min_value, max_value=max_value)
 
 
-def offsets() -> st.SearchStrategy[timezone | ZoneInfo]:
-    """UTC, London, and fixed offsets in whole minutes from -12:00 to +14:00 (what ISO 8601 and TOML hold)."""
+def offsets() -> st.SearchStrategy[timezone]:
+    """UTC and fixed offsets in whole minutes from -12:00 to +14:00: what ISO 8601 and TOML hold.
+
+    Named zones (Europe/London) are left out on purpose: a register stores offsets, not zone names, and Python
+    never finds a London time in the autumn's repeated hour equal to the same instant at a fixed offset (PEP 495),
+    so such a value could not round-trip "equal" whatever the loader did.
+    """
     fixed = st.integers(min_value=-12 * 60, max_value=14 * 60).map(
         lambda minutes: timezone(timedelta(minutes=minutes))
     )
-    return st.one_of(st.just(UTC), st.just(ZoneInfo("Europe/London")), fixed)
+    return st.one_of(st.just(UTC), st.just(timezone(timedelta(hours=1))), fixed)
 
 
 def aware_datetimes(
