@@ -351,3 +351,21 @@ def test_any_data_in_any_format_gives_a_register_or_register_error(register_form
 def test_odd_inputs_give_register_error(register_format: str, text: str) -> None:
     with pytest.raises(RegisterError):
         loads_register(text, register_format, "odd")
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """The loader pauses the cyclic collector while it reads; it must restore it, also after an error."""
+    import gc
+
+    assert gc.isenabled()
+    loads_register(GOOD, "yaml")
+    assert gc.isenabled()
+    with pytest.raises(RegisterError):
+        loads_register("organisation: [", "yaml")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        loads_register(GOOD, "yaml")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
