@@ -7,6 +7,7 @@ Reading:
   no alias inside the node it names: a "billion laughs" file is refused, not expanded;
 * ``10:00`` is the text "10:00", not YAML 1.1's base-60 integer 600 (times of day are written that way);
 * only ``true`` and ``false`` are booleans (YAML 1.2): ``on``, ``off``, ``yes``, ``no`` are text;
+* a key written twice in one mapping is an error (PyYAML would keep the last silently);
 * an impossible date such as ``2026-02-30`` stays text, so the converter reports it with its path instead of
   the whole file failing.
 
@@ -23,6 +24,7 @@ from typing import Any, cast
 import cattrs
 import yaml
 from yaml.composer import ComposerError
+from yaml.constructor import ConstructorError
 from yaml.error import Mark
 from yaml.events import AliasEvent
 from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
@@ -34,6 +36,7 @@ _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _BOOL = "tag:yaml.org,2002:bool"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 class RegisterLoader(yaml.SafeLoader):
@@ -101,6 +104,22 @@ class RegisterLoader(yaml.SafeLoader):
             size += len(node.value)
         self._sizes[key] = size
         return size
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """As SafeLoader's, but a key written twice is an error instead of the last one silently winning."""
+        seen: dict[str, Node] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE:
+                first = seen.setdefault(key_node.value, key_node)
+                if first is not key_node:
+                    raise ConstructorError(
+                        None,
+                        None,
+                        f"the key {key_node.value!r} appears twice in one mapping"
+                        f" (first on line {first.start_mark.line + 1})",
+                        key_node.start_mark,
+                    )
+        return super().construct_mapping(node, deep=deep)
 
     def construct_timestamp_or_text(self, node: Node) -> Any:
         try:
