@@ -60,12 +60,17 @@ def _nth(year: int, month: int, weekday: int, nth: int) -> date:
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
-def synthetic_register(meetings: int, *, cadences: bool, seed: int = 2026) -> Register:
-    """``meetings`` meetings in groups of 50 monthly meetings from January 2023 (seeded, so every run is the same).
+def synthetic_register(
+    meetings: int, *, cadences: bool, first_year: int = 2023, uniform: bool = False, seed: int = 2026
+) -> Register:
+    """``meetings`` meetings in groups of 50 monthly meetings from January of ``first_year`` (seeded, so every run
+    is the same).
 
     With ``cadences`` most groups have a cadence: past meetings carry published papers (so they differ from the
     series and are overrides), 4% are cancelled, 3% moved, 2% skipped, and one group in ten has no cadence.
-    Without, every meeting is a stand-alone event: the worst case, one VEVENT per meeting.
+    Without, every meeting is a stand-alone event: the worst case, one VEVENT per meeting. ``uniform`` makes
+    a group's meetings alike (no skips, moves or cancellations; the same interpreters), so that upcoming meetings
+    collapse into their series: few events to build, and the export's per-meeting planning weighs most.
     """
     rng = random.Random(seed)
     per_group = 50
@@ -87,9 +92,9 @@ def synthetic_register(meetings: int, *, cadences: bool, seed: int = 2026) -> Re
         expected = tuple(f"member-{g:04d}-{i}" for i in range(12))
         members.extend(Member(id=m, name=f"Member {m}") for m in expected)
         for i in range(min(per_group, meetings - len(all_meetings))):
-            year, month = 2023 + i // 12, i % 12 + 1
+            year, month = first_year + i // 12, i % 12 + 1
             day = _nth(year, month, weekday, nth)
-            roll = rng.random()
+            roll = 1.0 if uniform else rng.random()
             if has_cadence and roll < 0.02:
                 continue  # skipped: an EXDATE
             replaces = None
@@ -114,7 +119,7 @@ def synthetic_register(meetings: int, *, cadences: bool, seed: int = 2026) -> Re
                     venue=venue,
                     joining_link=link,
                     captions=link is not None,
-                    bsl_interpreters=rng.choice([0, 0, 1, 2]),
+                    bsl_interpreters=2 if uniform else rng.choice([0, 0, 1, 2]),
                     papers=papers,
                     expected=expected,
                     replaces=replaces,
@@ -123,7 +128,7 @@ def synthetic_register(meetings: int, *, cadences: bool, seed: int = 2026) -> Re
     # Top up to exactly ``meetings`` with stand-alone extras when skips left the count short.
     extra = 0
     while len(all_meetings) < meetings:
-        day = date(2027, 6, 1) + timedelta(days=extra)
+        day = date(first_year + 4, 6, 1) + timedelta(days=extra)
         all_meetings.append(
             Meeting(
                 id=f"extra-{extra:05d}",
@@ -270,6 +275,12 @@ def main(argv: list[str] | None = None) -> int:
         run_case(
             "series (cadences, overrides, EXDATEs)",
             synthetic_register(args.meetings, cadences=True),
+            args.repeat,
+            attendees=False,
+        ),
+        run_case(
+            "upcoming, alike (most collapse into series)",
+            synthetic_register(args.meetings, cadences=True, first_year=2027, uniform=True),
             args.repeat,
             attendees=False,
         ),

@@ -116,12 +116,13 @@ def select_meetings(register: Register, options: ExportOptions, zone: ZoneInfo) 
     for meeting in register.meetings:
         if options.group is not None and meeting.group != options.group:
             continue
-        if meeting.start.utcoffset() is None or meeting.end.utcoffset() is None:
+        if meeting.start.tzinfo is None or meeting.end.tzinfo is None:
             # astimezone() would silently read the machine's zone: refuse instead.
             raise CalendarError(f"meeting {meeting.id!r} has a start or end without a time zone")
-        day = meeting.start.astimezone(zone).date()
-        if (options.start and day < options.start) or (options.end and day > options.end):
-            continue
+        if options.start or options.end:
+            day = meeting.start.astimezone(zone).date()
+            if (options.start and day < options.start) or (options.end and day > options.end):
+                continue
         chosen.append(meeting)
     return sorted(chosen, key=lambda m: (m.start, m.id))
 
@@ -145,29 +146,45 @@ class _Writer:
         self.zone = zone
         self.domain = clean_domain(options.domain)
         self.dtstamp = options.dtstamp.astimezone(UTC).replace(microsecond=0)
-        self._descriptions: dict[tuple[object, ...], str] = {}
+        self._contents: dict[tuple[object, ...], EventContent] = {}
 
     def content(self, meeting: Meeting) -> EventContent:
-        """The meeting's content as scheduled: status and SEQUENCE bumps are applied by :meth:`actual`."""
+        """The meeting's content as scheduled: status and SEQUENCE bumps are applied by :meth:`actual`.
+
+        Meetings of a series mostly share their content, so it is built once per distinct set of fields.
+        """
+        key = (
+            meeting.title,
+            meeting.mode,
+            meeting.venue,
+            meeting.joining_link,
+            meeting.captions,
+            meeting.bsl_interpreters,
+            meeting.papers,
+            meeting.sequence,
+            meeting.expected if self.options.attendees else (),
+        )
+        content = self._contents.get(key)
+        if content is None:
+            content = self._contents[key] = self._build_content(meeting)
+        return content
+
+    def _build_content(self, meeting: Meeting) -> EventContent:
         venue = meeting.venue
         location = None
         if venue is not None:
             parts = [clean_text(venue.name), clean_text(venue.address or "")]
             location = ", ".join(part for part in parts if part) or None
         link = clean_text(meeting.joining_link) if meeting.joining_link else None
-        key = (meeting.mode, venue, link, meeting.captions, meeting.bsl_interpreters, meeting.papers)
-        description = self._descriptions.get(key)
-        if description is None:
-            description = describe(
-                mode=meeting.mode,
-                venue=venue,
-                joining_link=link,
-                captions=meeting.captions,
-                bsl_interpreters=meeting.bsl_interpreters,
-                papers=meeting.papers,
-                policy=self.policy,
-            )
-            self._descriptions[key] = description
+        description = describe(
+            mode=meeting.mode,
+            venue=venue,
+            joining_link=link,
+            captions=meeting.captions,
+            bsl_interpreters=meeting.bsl_interpreters,
+            papers=meeting.papers,
+            policy=self.policy,
+        )
         attendees: tuple[tuple[str, str], ...] = ()
         if self.options.attendees:
             members = self.register.member_by_id
@@ -281,7 +298,7 @@ class _Writer:
         for occurrence, content in zip(series.occurrences, contents, strict=True):
             moved = not series.is_exact(occurrence)
             actual = self.actual(content, occurrence.meeting, moved)
-            if actual == master and not moved:
+            if not moved and (actual is master or actual == master):
                 continue
             events.append(
                 self.event(

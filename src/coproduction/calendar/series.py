@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -81,9 +82,12 @@ class SlotRule:
         """Whether ``day`` is the rule's weekday (and week of the month), ignoring the interval."""
         if day.weekday() != WEEKDAY_NUMBER[self.weekday]:
             return False
-        if self.week_of_month is None:
+        nth = self.week_of_month
+        if nth is None:
             return True
-        return _nth_weekday(day.year, day.month, self.weekday, self.week_of_month) == day
+        if nth > 0:
+            return (day.day - 1) // 7 + 1 == nth
+        return (_month_length(day.year, day.month) - day.day) // 7 + 1 == -nth
 
     def slots(self, anchor: date, last: date) -> Iterator[date]:
         """Slot dates from ``anchor`` (a slot) to ``last`` inclusive, every ``interval`` weeks or months."""
@@ -105,6 +109,11 @@ class SlotRule:
             month_index += self.interval
 
 
+def _month_length(year: int, month: int) -> int:
+    return (date(year + (month == 12), month % 12 + 1, 1) - date(year, month, 1)).days
+
+
+@lru_cache(maxsize=8192)
 def _nth_weekday(year: int, month: int, weekday: Weekday, nth: int) -> date | None:
     """The ``nth`` ``weekday`` of the month (negative counts from the end), or ``None`` if there is none."""
     if nth > 0:
@@ -209,7 +218,8 @@ def plan_group(
         if meeting.replaces is not None:
             claim(meeting.replaces, meeting)
     for meeting in ordered:
-        claim(local[meeting.id][0].date(), meeting)
+        if meeting.id not in claimed_ids:
+            claim(local[meeting.id][0].date(), meeting)
     last = max(claims)
     occurrences = tuple(
         Occurrence(slot, claims[slot], *local[claims[slot].id]) for slot in sorted(claims)
