@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -226,3 +227,56 @@ def test_clean_text_applies_to_imported_text() -> None:
     (only,) = import_calendar(ics).meetings
     assert only.title == clean_text("Line one\nLine two") == "Line one Line two"
     assert only.end == only.start
+
+
+SAMPLE = export(full_schedule(), attendees=True)
+
+
+def splice(after: bytes, junk: bytes, skip: int = 0) -> bytes:
+    """``SAMPLE`` with ``junk`` inserted ``skip`` bytes after the first ``after``."""
+    cut = SAMPLE.index(after) + len(after) + skip
+    return SAMPLE[:cut] + junk + SAMPLE[cut:]
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        # Each of these crashed the importer before it caught malformed properties.
+        splice(b"EXDATE;TZID=Europe/London:", b";TZID=Nowhere/Else", skip=11),  # a broken EXDATE value
+        splice(b"EXDATE;TZID=Europe/London", b","),  # TZID becomes a list
+        splice(b"EXDATE;TZID=Europe/London:", b"PT1H,"),  # a duration where a date belongs
+        splice(b"BYDAY=1TU", b";X-NAME=\xc3\xa9"),  # non-ASCII inside RRULE
+        # And these were always refused or read; kept so that they stay so.
+        splice(b"BEGIN:VEVENT\r\n", b"DURATION:P\r\n"),
+        splice(b"BEGIN:VEVENT\r\n", b"SEQUENCE:abc\r\n"),
+        splice(b"BEGIN:VEVENT\r\n", b"RECURRENCE-ID:x\r\n"),
+    ],
+)
+def test_damaged_files_found_by_fuzzing_are_refused_cleanly(damaged: bytes) -> None:
+    try:
+        import_calendar(damaged, source="damaged.ics", horizon=date(2027, 12, 31))
+    except CalendarImportError as error:
+        message = str(error)
+    else:
+        message = "damaged.ics"  # read, with the damage ignored: also fine
+    assert "damaged.ics" in message
+
+
+@settings(max_examples=150)
+@given(
+    cut=st.integers(0, len(SAMPLE)),
+    junk=st.binary(max_size=40)
+    | st.sampled_from([b"\r\n", b":", b",", b";TZID=Nowhere/Else", b"RRULE:FREQ=", b"\xff", b"DURATION:P\r\n"]),
+)
+def test_odd_input_is_read_or_refused_never_crashes(cut: int, junk: bytes) -> None:
+    """A damaged file (bytes spliced in anywhere) gives a schedule or a CalendarImportError, nothing else."""
+    damaged = SAMPLE[:cut] + junk + SAMPLE[cut:]
+    with contextlib.suppress(CalendarImportError):
+        import_calendar(damaged, source="damaged.ics", horizon=date(2027, 12, 31))
+
+
+@settings(max_examples=40)
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_never_crash(data: bytes) -> None:
+    with contextlib.suppress(CalendarImportError):
+        import_calendar(b"BEGIN:VCALENDAR\r\n" + data + b"\r\nEND:VCALENDAR\r\n")

@@ -99,7 +99,7 @@ def import_calendar(
     zone = zone_for(policy)
     try:
         calendar = Calendar.from_ical(data)
-    except ValueError as error:
+    except Exception as error:  # icalendar raises many kinds on malformed input; all mean the same here
         raise CalendarImportError([Problem(source, "", f"not an iCalendar file: {error}")]) from None
     if not isinstance(calendar, Calendar):
         raise CalendarImportError([Problem(source, "", "expected one VCALENDAR")])
@@ -112,33 +112,40 @@ def import_calendar(
     used_ids: set[str] = set()
     members: dict[str, str] = {}
     for uid, events in by_uid.items():
-        fields = [_read(event, index, source, zone) for index, event in events]
-        for f in fields:
-            for member, name in f.attendees:
-                members.setdefault(member, name or member)
-        masters = [(f, e) for f, (_, e) in zip(fields, events, strict=True) if f.recurrence_id is None]
-        overrides = {f.recurrence_id: f for f in fields if f.recurrence_id is not None}
-        series = _SERIES_UID.fullmatch(uid)
-        single = _MEETING_UID.fullmatch(uid)
-        group = unquote_id(series.group(1)) if series else unquote_id(single.group(1)) if single else default_group
-        groups.setdefault(group, None)
-        master = masters[0] if masters else None
-        if master is not None and "RRULE" in master[1]:
-            prefix = group if series else clean_text(uid)
-            cadence, expanded = _expand(group, prefix, master[0], master[1], overrides, horizon, source, used_ids)
-            if cadence is not None and groups.get(group) is None:
-                groups[group] = cadence
-            meetings.extend(expanded)
-            continue
-        for position, f in enumerate(fields):
-            if single:
-                meeting_id = unquote_id(single.group(2))
-            else:
-                meeting_id = clean_text(uid) + (f"-{position}" if len(fields) > 1 else "")
-            while meeting_id in used_ids:  # ids are unique in a register
-                meeting_id += "-1"
-            used_ids.add(meeting_id)
-            meetings.append(_meeting(meeting_id, group, f))
+        try:
+            fields = [_read(event, index, source, zone) for index, event in events]
+            for f in fields:
+                for member, name in f.attendees:
+                    members.setdefault(member, name or member)
+            masters = [(f, e) for f, (_, e) in zip(fields, events, strict=True) if f.recurrence_id is None]
+            overrides = {f.recurrence_id: f for f in fields if f.recurrence_id is not None}
+            series = _SERIES_UID.fullmatch(uid)
+            single = _MEETING_UID.fullmatch(uid)
+            group = unquote_id(series.group(1)) if series else unquote_id(single.group(1)) if single else default_group
+            groups.setdefault(group, None)
+            master = masters[0] if masters else None
+            if master is not None and "RRULE" in master[1]:
+                prefix = group if series else clean_text(uid)
+                cadence, expanded = _expand(group, prefix, master[0], master[1], overrides, horizon, source, used_ids)
+                if cadence is not None and groups.get(group) is None:
+                    groups[group] = cadence
+                meetings.extend(expanded)
+                continue
+            for position, f in enumerate(fields):
+                if single:
+                    meeting_id = unquote_id(single.group(2))
+                else:
+                    meeting_id = clean_text(uid) + (f"-{position}" if len(fields) > 1 else "")
+                while meeting_id in used_ids:  # ids are unique in a register
+                    meeting_id += "-1"
+                used_ids.add(meeting_id)
+                meetings.append(_meeting(meeting_id, group, f))
+        except CalendarImportError:
+            raise
+        except Exception as error:  # a malformed property (icalendar raises many kinds): name the event
+            path = f"$.VEVENT[{events[0][0]}]"
+            problem = Problem(source, path, f"cannot read the event with UID {uid!r}: {error}")
+            raise CalendarImportError([problem]) from None
     name = _text(calendar.get("X-WR-CALNAME") or calendar.get("NAME"))
     description = _text(calendar.get("X-WR-CALDESC") or calendar.get("DESCRIPTION"))
     # A one-group export names the calendar after the group ("Meetings of <group> (<organisation>)").
