@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coproduction import models
 from coproduction.io.converter import structuring_converter
 from coproduction.io.formats import DEFAULT_LIMITS, Format
 from coproduction.io.loader import load_register, loads_register
@@ -60,8 +63,6 @@ def test_output_is_deterministic(register: Register) -> None:
 
 
 def _reordered(member: Member) -> Member:
-    import attrs
-
     return attrs.evolve(
         member,
         perspectives=frozenset(sorted(member.perspectives, reverse=True)),
@@ -235,22 +236,48 @@ def test_any_text_round_trips(register_format: Format, text: str) -> None:
     assert module.loads(module.dumps({"text": text}), DEFAULT_LIMITS) == {"text": text}
 
 
-@given(st.data())
-def test_every_model_round_trips_through_the_converter(data: st.DataObject) -> None:
-    """Each model on its own, through each format's converter (not only inside a whole register)."""
-    cases = [
-        (strategies.members(), Member),
-        (strategies.groups(member_ids=["a"]), Group),
-        (strategies.meetings(member_ids=["a", "b"]), Meeting),
-        (strategies.diversity_profiles(), DiversityProfile),
-    ]
-    for strategy, model in cases:
-        value = data.draw(strategy)
-        for register_format in FORMATS:
-            module = module_for(register_format)
-            plain = WRITERS[register_format].unstructure(value, model)
-            loaded = module.loads(module.dumps({"item": plain}), DEFAULT_LIMITS)["item"]
-            assert structuring_converter(detailed=True).structure(loaded, model) == value
+MEMBER_IDS = ["ann", "bob"]
+#: One strategy per model; test_every_model_has_a_strategy keeps it complete.
+MODEL_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+    models.Register: strategies.registers(max_members=2, max_groups=1, max_meetings=1),
+    models.Member: strategies.members(),
+    models.TrainingRecord: strategies.training_records(),
+    models.DiversityProfile: strategies.diversity_profiles(),
+    models.Group: strategies.groups(member_ids=MEMBER_IDS),
+    models.Cadence: strategies.cadences(),
+    models.GroundRules: strategies.ground_rules(MEMBER_IDS),
+    models.GroundRule: strategies.ground_rule_items(),
+    models.Acknowledgement: strategies.acknowledgements(MEMBER_IDS),
+    models.Membership: strategies.memberships(MEMBER_IDS, ["board"]),
+    models.Meeting: strategies.meetings(member_ids=MEMBER_IDS),
+    models.Venue: strategies.venues(),
+    models.Break: strategies.breaks(),
+    models.AgendaItem: strategies.agenda_items(MEMBER_IDS),
+    models.Outcome: strategies.outcomes(),
+    models.Paper: strategies.papers(),
+    models.Attendance: strategies.attendances(MEMBER_IDS),
+    models.Decision: strategies.decisions(),
+    models.Action: strategies.actions(MEMBER_IDS),
+    models.Payment: strategies.payments(MEMBER_IDS),
+}
+
+
+def test_every_model_has_a_strategy() -> None:
+    in_package = {value for value in vars(models).values() if isinstance(value, type) and attrs.has(value)}
+    assert set(MODEL_STRATEGIES) == in_package
+
+
+@pytest.mark.parametrize("model", list(MODEL_STRATEGIES), ids=lambda model: model.__name__)
+@given(data=st.data())
+@settings(max_examples=15)
+def test_every_model_round_trips_in_every_format(model: type, data: st.DataObject) -> None:
+    """Each model on its own, through each format's converter and text (not only inside a whole register)."""
+    value = data.draw(MODEL_STRATEGIES[model])
+    for register_format in FORMATS:
+        module = module_for(register_format)
+        plain = WRITERS[register_format].unstructure(value, model)
+        loaded = module.loads(module.dumps({"item": plain}), DEFAULT_LIMITS)["item"]
+        assert structuring_converter(detailed=True).structure(loaded, model) == value, register_format
 
 
 def _meeting(**changes: object) -> Meeting:
