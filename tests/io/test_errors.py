@@ -113,9 +113,9 @@ def test_date_time_problems(value: str, expected: str) -> None:
     ],
 )
 def test_strict_types(field: str, value: str, expected: str) -> None:
-    text = GOOD.replace("kind: board}", f"kind: board, {field}: {value}}}")
-    if field == "kind":
-        text = GOOD.replace("kind: board}", f"kind: {value}}}")
+    group = {"id": "board", "name": "Board", "kind": "board", field: value}  # a field already there is replaced
+    written = ", ".join(f"{key}: {text}" for key, text in group.items())
+    text = GOOD.replace("{id: board, name: Board, kind: board}", "{" + written + "}")
     problems = _problems(text)
     assert [p.path for p in problems] == [f"$.groups[0].{field}"]
     assert expected in problems[0].message
