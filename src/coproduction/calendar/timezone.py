@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -24,8 +25,9 @@ _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _STEP = timedelta(hours=12)
 
 
-@attrs.frozen
-class _State:
+class _State(NamedTuple):
+    """What a zone says at an instant (a tuple: created thousands of times per VTIMEZONE)."""
+
     offset: timedelta
     dst: timedelta
     name: str
