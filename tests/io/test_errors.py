@@ -369,3 +369,50 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("register_format", "text", "path", "expected"),
+    [
+        ("json", '{"organisation": "O\\ud800", "area": "A"}', "$.organisation", "is not a character"),
+        ("yaml", 'organisation: "O\\ud800"\narea: A\n', "$.organisation", "is not a character"),
+        ("json", '{"organisation": ["O"], "area": "A"}', "$.organisation", "expected text, found a list"),
+        ("json", '{"organisation": "O", "area": "A", "x\\udc80": 1}', "$.x\\udc80", "unknown field"),
+        ("yaml", "organisation: O\narea: !!binary aGk=\n", "$.area", "expected text, found binary data"),
+        ("yaml", "organisation: O\narea: !!set {a}\n", "$.area", "expected text, found a set"),
+        ("json", '{"organisation": "O", "area": "A", "members": [{"id": "a", "name": "A", "joined": "2026-1-6"}]}',
+         "$.members[0].joined", "'2026-1-6' is not a date; write YYYY-MM-DD, e.g. 2026-01-06"),
+        ("json", '{"organisation": "O", "area": "A", "members": [{"id": "a", "name": "A", "joined": "2026-02-29"}]}',
+         "$.members[0].joined", "'2026-02-29' is not a date; there is no such day"),
+        ("yaml", "organisation: O\narea: A\nmembers: [{id: a, name: A, training: [x]}]\n",
+         "$.members[0].training[0]", "expected a mapping (fields of a TrainingRecord), found text"),
+        ("yaml", "organisation: O\narea: A\nmeetings: [{id: m, group: g, title: T, start: 1, end: 2, agenda: [x]}]\n",
+         "$.meetings[0].agenda[0]", "expected a mapping (fields of an AgendaItem), found text"),
+    ],
+)
+def test_messages_are_one_problem_in_plain_words(register_format: str, text: str, path: str, expected: str) -> None:
+    """Exactly one problem per mistake, printable as UTF-8, with no Python wording in it."""
+    problems = _problems(text, register_format)
+    matching = [p for p in problems if p.path == path]
+    assert len(matching) == 1, problems
+    assert expected in matching[0].message
+    for problem in problems:
+        str(problem).encode("utf-8")
+        assert "\n" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("register_format", "text", "expected"),
+    [
+        ("json", "1" * 5000, "not valid JSON: a number has more than 4,300 digits"),
+        ("yaml", "organisation: " + "1" * 5000, "not valid YAML: a number has more than 4,300 digits"),
+        ("toml", "organisation = " + "1" * 5000, "not valid TOML: a number has more than 4,300 digits"),
+        ("yaml", "organisation: O\narea: A\x00\n", "unacceptable character #x0000 on line 2"),
+        ("json", "\ufeff\ufeff{}", "not valid JSON: a second byte-order mark (BOM) at the start; remove it"),
+    ],
+)
+def test_file_level_messages_are_in_plain_words(register_format: str, text: str, expected: str) -> None:
+    (problem,) = _problems(text, register_format)
+    assert expected in problem.message
+    assert "\n" not in problem.message
+    assert "sys." not in problem.message

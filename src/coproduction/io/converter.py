@@ -21,6 +21,7 @@ stay short and readable; loading fills the defaults back in, so a save-load roun
 from __future__ import annotations
 
 import math
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -68,7 +69,23 @@ def kind_of(value: object) -> str:
         return "a mapping"
     if isinstance(value, list | tuple):
         return "a list"
-    return type(value).__name__
+    if isinstance(value, bytes | bytearray):
+        return "binary data"
+    if isinstance(value, set | frozenset):
+        return "a set"
+    return "a value of another kind"
+
+
+def printable(text: str) -> str:
+    """``text`` with anything UTF-8 cannot hold (a lone surrogate from a ``\\ud800`` escape) written as an escape,
+    so that a message quoting it can always be printed and saved."""
+    if text.isascii():
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _article(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "AEIOU" else f"a {noun}"
 
 
 # -- leaf hooks (shared by every format) --------------------------------------------------------------------
@@ -76,6 +93,15 @@ def kind_of(value: object) -> str:
 
 def _structure_str(value: Any, _: Any) -> str:
     if value.__class__ is str:
+        if value.isascii():  # nearly all text, checked in C
+            return value
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # JSON and YAML can write "\ud800", half of a UTF-16 pair, which is no character at all.
+            raise InvalidValue(
+                "contains an escape such as \\ud800 that is not a character (half of a UTF-16 pair); fix the text"
+            ) from None
         return value
     raise InvalidValue(f"expected text, found {kind_of(value)}; put it in quotes")
 
@@ -97,7 +123,7 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
         try:
             number = Decimal(value.strip())
         except InvalidOperation:
-            raise InvalidValue(f"{value!r} is not an amount; write it like 12.50") from None
+            raise InvalidValue(f"{printable(repr(value))} is not an amount; write it like 12.50") from None
     elif isinstance(value, int | float) and not isinstance(value, bool):
         if isinstance(value, float) and not math.isfinite(value):
             raise InvalidValue("expected an amount such as 12.50, found a number that is not finite")
@@ -115,12 +141,14 @@ def _structure_date(value: Any, _: Any) -> date:
     if isinstance(value, str):
         try:
             return date.fromisoformat(value)
-        except ValueError as error:
-            raise InvalidValue(f"{value!r} is not a date ({error}); write YYYY-MM-DD, e.g. 2026-01-06") from None
+        except ValueError:
+            why = "there is no such day" if _LOOKS_LIKE_A_DATE.match(value) else "write YYYY-MM-DD, e.g. 2026-01-06"
+            raise InvalidValue(f"{printable(repr(value))} is not a date; {why}") from None
     raise InvalidValue(f"expected a date (YYYY-MM-DD), found {kind_of(value)}")
 
 
 _NAIVE: Final = "time zone missing; write 2026-01-06T10:00:00+00:00"
+_LOOKS_LIKE_A_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
 def _structure_datetime(value: Any, _: Any) -> datetime:
@@ -129,9 +157,10 @@ def _structure_datetime(value: Any, _: Any) -> datetime:
     elif isinstance(value, str):
         try:
             moment = datetime.fromisoformat(value)
-        except ValueError as error:
+        except ValueError:
             raise InvalidValue(
-                f"{value!r} is not a date and time ({error}); write 2026-01-06T10:00:00+00:00"
+                f"{printable(repr(value))} is not a date and time; write 2026-01-06T10:00:00+00:00"
+                " (a real day and time, and an offset from UTC between -23:59 and +23:59, not a zone name)"
             ) from None
     else:
         raise InvalidValue(
@@ -149,7 +178,7 @@ def _structure_time(value: Any, _: Any) -> time:
         try:
             moment = time.fromisoformat(value)
         except ValueError:
-            raise InvalidValue(f"{value!r} is not a time of day; write HH:MM, e.g. 09:30") from None
+            raise InvalidValue(f"{printable(repr(value))} is not a time of day; write HH:MM, e.g. 09:30") from None
     else:
         raise InvalidValue(f"expected a time of day (HH:MM, e.g. 09:30), found {kind_of(value)}")
     if moment.tzinfo is not None:
@@ -176,7 +205,7 @@ def _enum_structure_factory(enum_type: type[Enum]) -> Callable[[Any, Any], Enum]
             return members[value]
         except (KeyError, TypeError):
             if isinstance(value, str):
-                raise InvalidValue(f"{value!r} is not one of: {allowed}") from None
+                raise InvalidValue(f"{printable(repr(value))} is not one of: {allowed}") from None
             raise InvalidValue(f"expected one of: {allowed}; found {kind_of(value)}") from None
 
     return structure
@@ -234,7 +263,7 @@ def _collection_structure_factory(
 
 
 def _attrs_structure_factory(cls: type[T], converter: cattrs.Converter) -> Callable[[Any, Any], T]:
-    name = cls.__name__
+    name = _article(cls.__name__)
     if converter.detailed_validation:
         generated = make_dict_structure_fn(cls, converter)
 
@@ -242,7 +271,7 @@ def _attrs_structure_factory(cls: type[T], converter: cattrs.Converter) -> Calla
             # cattrs' generated code indexes into the value; make sure it is a mapping first, so that a list or
             # a number where an object belongs gives one clear problem instead of one per field.
             if value.__class__ is not dict:
-                raise InvalidValue(f"expected a mapping (fields of a {name}), found {kind_of(value)}")
+                raise InvalidValue(f"expected a mapping (fields of {name}), found {kind_of(value)}")
             return generated(value, cls)
 
         return structure_in_detail
@@ -253,7 +282,7 @@ def _attrs_structure_factory(cls: type[T], converter: cattrs.Converter) -> Calla
 
     def structure_fast(value: Any, _: Any) -> T:
         if value.__class__ is not dict or not value.keys() <= allowed:
-            raise InvalidValue(f"not a mapping of the fields of a {name}")
+            raise InvalidValue(f"not a mapping of the fields of {name}")
         return fast(value, cls)
 
     return structure_fast
@@ -378,6 +407,7 @@ __all__ = [
     "configure_converter",
     "kind_of",
     "make_converter",
+    "printable",
     "structuring_converter",
     "unstructure_time",
 ]

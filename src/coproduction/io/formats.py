@@ -6,6 +6,7 @@ cattrs' own ``preconf`` layout.
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import PurePath
 from typing import Final
@@ -74,12 +75,21 @@ class SyntaxProblem(Exception):
     """A file that is not valid in its format; the message names the line where the parser could tell."""
 
 
+def describe_value_error(error: ValueError | ArithmeticError) -> str:
+    """A parser's ValueError in plain words (Python's own advice about its settings means nothing to a reader)."""
+    text = str(error)
+    if "integer string conversion" in text or "int_max_str_digits" in text:
+        return f"a number has more than {sys.get_int_max_str_digits():,} digits"
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 __all__ = [
     "DEFAULT_LIMITS",
     "SUFFIXES",
     "Format",
     "LoadLimits",
     "SyntaxProblem",
+    "describe_value_error",
     "format_for_path",
     "parse_format",
 ]

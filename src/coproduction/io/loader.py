@@ -24,7 +24,7 @@ from typing import Any, Final
 
 from coproduction.errors import Problem, RegisterError
 from coproduction.io.consistency import ReadList, RegisterParts, find_problems
-from coproduction.io.converter import InvalidValue, kind_of, structuring_converter
+from coproduction.io.converter import InvalidValue, kind_of, printable, structuring_converter
 from coproduction.io.formats import (
     DEFAULT_LIMITS,
     SUFFIXES,
@@ -85,7 +85,7 @@ class _Reader:
                 self._read_single(source, key, value)
             else:
                 self.problems.append(
-                    Problem(source, f"$.{key}", f"unknown field; the fields here are: {_KEYS_TEXT}")
+                    Problem(source, f"$.{printable(str(key))}", f"unknown field; the fields here are: {_KEYS_TEXT}")
                 )
 
     def _read_single(self, source: str, key: str, value: object) -> None:
@@ -93,7 +93,7 @@ class _Reader:
             text = structuring_converter(detailed=True).structure(value, str)
         except InvalidValue as error:
             self.problems.append(Problem(source, f"$.{key}", str(error)))
-            return
+            text = ""  # present, though wrong: not reported again as missing
         self.singles[key].append((text, source))
 
     def _read_list(self, source: str, key: str, value: object) -> None:
@@ -321,6 +321,8 @@ def loads_register(
             raise RegisterError([Problem(source_name, "", str(error))]) from None
     elif not isinstance(text, str):
         raise RegisterError([Problem(source_name, "", "expected text to read")])
+    else:
+        text = text.removeprefix("\ufeff")  # a byte-order mark, as decoding a file removes one
     size_limit = _size_limit(register_format, limits)
     # Characters are 1 to 4 bytes in UTF-8: encode only when the text could be over the limit.
     if size_limit is not None and len(text) > size_limit // 4 and len(text.encode()) > size_limit:

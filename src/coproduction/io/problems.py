@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from coproduction.errors import Problem
-from coproduction.io.converter import InvalidValue
+from coproduction.io.converter import InvalidValue, printable
 
 _DIVERSITY = "diversity"
 
@@ -41,7 +41,7 @@ def _messages(error: BaseException, path: str) -> Iterator[tuple[str, str]]:
         if path.endswith(f".{_DIVERSITY}"):
             yield path, f"unknown field; the fields are: {allowed}"
         else:
-            for name in sorted(map(str, error.extra_fields)):
+            for name in sorted(printable(str(field)) for field in error.extra_fields):
                 yield f"{path}.{name}", f"unknown field; the fields here are: {allowed}"
     elif isinstance(error, InvalidValue):
         yield path, str(error)

@@ -9,7 +9,7 @@ from typing import Any
 import cattrs
 
 from coproduction.io import converter as base
-from coproduction.io.formats import LoadLimits, SyntaxProblem
+from coproduction.io.formats import LoadLimits, SyntaxProblem, describe_value_error
 
 
 def make_converter() -> cattrs.Converter:
@@ -22,13 +22,15 @@ def loads(text: str, limits: LoadLimits) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
+        if text.startswith("\ufeff"):  # one byte-order mark is removed when the file is decoded; this is another
+            raise SyntaxProblem("not valid JSON: a second byte-order mark (BOM) at the start; remove it") from None
         raise SyntaxProblem(
             f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         ) from None
     except RecursionError:
         raise SyntaxProblem("not valid JSON: nested too deeply") from None
     except ValueError as error:  # e.g. an integer with more digits than Python converts
-        raise SyntaxProblem(f"not valid JSON: {error}") from None
+        raise SyntaxProblem(f"not valid JSON: {describe_value_error(error)}") from None
 
 
 def dumps(data: Any) -> str:

@@ -15,7 +15,7 @@ import cattrs
 import tomli_w
 
 from coproduction.io import converter as base
-from coproduction.io.formats import LoadLimits, SyntaxProblem
+from coproduction.io.formats import LoadLimits, SyntaxProblem, describe_value_error
 
 
 def _native(value: date) -> date:
@@ -35,11 +35,11 @@ def loads(text: str, limits: LoadLimits) -> Any:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise SyntaxProblem(f"not valid TOML: {error}") from None
+        raise SyntaxProblem(f"not valid TOML: {describe_value_error(error)}") from None
     except RecursionError:
         raise SyntaxProblem("not valid TOML: nested too deeply") from None
     except ValueError as error:  # e.g. an impossible date such as 2026-02-30
-        raise SyntaxProblem(f"not valid TOML: {error}") from None
+        raise SyntaxProblem(f"not valid TOML: {describe_value_error(error)}") from None
 
 
 def dumps(data: Any) -> str:

@@ -30,7 +30,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 from coproduction.io import converter as base
-from coproduction.io.formats import DEFAULT_LIMITS, LoadLimits, SyntaxProblem
+from coproduction.io.formats import DEFAULT_LIMITS, LoadLimits, SyntaxProblem, describe_value_error
 
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -195,13 +195,19 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-def _describe(error: yaml.YAMLError) -> str:
+def _describe(error: yaml.YAMLError, text: str) -> str:
+    if isinstance(error, yaml.reader.ReaderError):
+        line = text.count("\n", 0, error.position) + 1
+        return (
+            f"not valid YAML: unacceptable character #x{error.character:04x} on line {line}"
+            " (control characters are not allowed; is the file UTF-8 text?)"
+        )
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         what = "; ".join(part for part in (error.context, error.problem) if part)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
         return f"not valid YAML: {what or 'syntax error'}{where}"
-    return f"not valid YAML: {error}"
+    return f"not valid YAML: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
 
 
 def loads(text: str, limits: LoadLimits) -> Any:
@@ -211,10 +217,12 @@ def loads(text: str, limits: LoadLimits) -> Any:
         loader = RegisterLoader(text, limits)  # reading starts here: it refuses control characters
         return loader.get_single_data()
     except yaml.YAMLError as error:
-        raise SyntaxProblem(_describe(error)) from None
+        raise SyntaxProblem(_describe(error, text)) from None
     except RecursionError:
         raise SyntaxProblem("not valid YAML: nested too deeply") from None
-    except (ValueError, TypeError, OverflowError) as error:  # a constructor refusing a scalar
+    except (ValueError, OverflowError) as error:  # a constructor refusing a scalar
+        raise SyntaxProblem(f"not valid YAML: {describe_value_error(error)}") from None
+    except TypeError as error:  # pragma: no cover - a constructor refusing a node; no known case
         raise SyntaxProblem(f"not valid YAML: {error}") from None
     finally:
         if loader is not None:
