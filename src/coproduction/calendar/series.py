@@ -174,57 +174,64 @@ class Plan:
     standalone: tuple[Meeting, ...]
 
 
-def plan_group(
-    group: str, cadence: Cadence | None, meetings: Sequence[Meeting], zone: ZoneInfo
-) -> Plan:
-    """Split ``meetings`` (all of ``group``) into a series and stand-alone meetings, deterministically."""
-    ordered = sorted(meetings, key=lambda m: (m.start, m.id))
+def _start_and_id(meeting: Meeting) -> tuple[datetime, str]:
+    return meeting.start, meeting.id
+
+
+def plan_group(group: str, cadence: Cadence | None, meetings: Sequence[Meeting], zone: ZoneInfo) -> Plan:
+    """Split ``meetings`` (all of ``group``) into a series and stand-alone meetings, deterministically.
+
+    Meetings are handled by position (in start, id order), so that nothing depends on ids being unique.
+    """
+    ordered = sorted(meetings, key=_start_and_id)
     rule = SlotRule.from_cadence(cadence)
     if rule is None or not ordered:
         return Plan(None, tuple(ordered))
-    local = {m.id: (m.start.astimezone(zone), m.end.astimezone(zone)) for m in ordered}
-    on_pattern = [m for m in ordered if rule.on_pattern(local[m.id][0].date())]
+    starts = [m.start.astimezone(zone) for m in ordered]
+    ends = [m.end.astimezone(zone) for m in ordered]
+    days = [local.date() for local in starts]
+    on_pattern = [i for i, day in enumerate(days) if rule.on_pattern(day)]
     if not on_pattern:
         return Plan(None, tuple(ordered))
     # Wall-clock times: the cadence's, else those of the first meeting on a slot date.
-    first_start, first_end = local[on_pattern[0].id]
-    start = rule.start or first_start.time()
-    end = rule.end if rule.start and rule.end else first_end.time()
-    end_day_offset = 0 if rule.start and rule.end else (first_end.date() - first_start.date()).days
+    first = on_pattern[0]
+    start = rule.start or starts[first].time()
+    end = rule.end if rule.start and rule.end else ends[first].time()
+    end_day_offset = 0 if rule.start and rule.end else (ends[first].date() - days[first]).days
     if end <= start and end_day_offset == 0:
         return Plan(None, tuple(ordered))
-
-    def exact(m: Meeting) -> bool:
-        s, e = local[m.id]
-        return s.time() == start and e.time() == end and (e.date() - s.date()).days == end_day_offset
-
-    matching = [m for m in on_pattern if exact(m)]
+    matching = [
+        i
+        for i in on_pattern
+        if starts[i].time() == start
+        and ends[i].time() == end
+        and (ends[i].date() == days[i] if end_day_offset == 0 else (ends[i].date() - days[i]).days == end_day_offset)
+    ]
     if not matching:
         return Plan(None, tuple(ordered))
-    anchor = local[matching[0].id][0].date()
-    horizon = max(
-        [local[m.id][0].date() for m in ordered] + [m.replaces for m in ordered if m.replaces is not None]
-    )
+    anchor = days[matching[0]]
+    horizon = max([days[-1], *(m.replaces for m in ordered if m.replaces is not None)])
     slots = set(rule.slots(anchor, horizon))
-    claims: dict[date, Meeting] = {}
-    claimed_ids: set[str] = set()
-
-    def claim(slot: date, meeting: Meeting) -> None:
-        if slot in slots and slot not in claims and meeting.id not in claimed_ids:
-            claims[slot] = meeting
-            claimed_ids.add(meeting.id)
-
-    for meeting in matching:
-        claim(local[meeting.id][0].date(), meeting)
-    for meeting in ordered:
-        if meeting.replaces is not None:
-            claim(meeting.replaces, meeting)
-    for meeting in ordered:
-        if meeting.id not in claimed_ids:
-            claim(local[meeting.id][0].date(), meeting)
-    last = max(claims)
+    claims: dict[date, int] = {}
+    claimed: set[int] = set()
+    # A slot goes to a meeting that matches it, then to one that says it replaces it, then to one on its date.
+    for i in matching:
+        if days[i] in slots and days[i] not in claims:
+            claims[days[i]] = i
+            claimed.add(i)
+    for i, meeting in enumerate(ordered):
+        slot = meeting.replaces
+        if slot is not None and i not in claimed and slot in slots and slot not in claims:
+            claims[slot] = i
+            claimed.add(i)
+    for i, day in enumerate(days):
+        if i not in claimed and day in slots and day not in claims:
+            claims[day] = i
+            claimed.add(i)
+    ordered_slots = sorted(claims)
+    last = ordered_slots[-1]
     occurrences = tuple(
-        Occurrence(slot, claims[slot], *local[claims[slot].id]) for slot in sorted(claims)
+        Occurrence(slot, ordered[claims[slot]], starts[claims[slot]], ends[claims[slot]]) for slot in ordered_slots
     )
     exdates = tuple(slot for slot in sorted(slots) if slot <= last and slot not in claims)
     series = Series(
@@ -236,5 +243,5 @@ def plan_group(
         occurrences=occurrences,
         exdates=exdates,
     )
-    standalone = tuple(m for m in ordered if m.id not in claimed_ids)
+    standalone = tuple(m for i, m in enumerate(ordered) if i not in claimed)
     return Plan(series, standalone)
