@@ -140,3 +140,39 @@ def test_hostile_file_in_a_child_process(name: str) -> None:
     assert done.returncode == 2, done.stderr
     assert done.stdout == ""
     assert_reported(name, done.stderr)
+
+
+OTHER_COMMAND_CASES = sorted(
+    {
+        "truncated-mid-document.json",
+        "utf16-bom.toml",
+        "billion-laughs-flow.yaml",
+        "deep-mappings.json",
+        "impossible-meeting-start.json",
+        "dangling-every-kind.toml",
+        "folder-area-twice",
+        "lone-surrogate-escape.yaml",
+        "empty.toml",
+        "python-object-new.yaml",
+    }
+)
+
+
+@pytest.mark.parametrize("command", ["calendar", "audit"])
+@pytest.mark.parametrize("name", _params(OTHER_COMMAND_CASES))
+def test_other_commands_that_read_a_register_report_the_same_way(
+    name: str, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`calendar` and `audit` read registers with the same loader: status 2, the same located message, and no
+    output file left behind."""
+    target = CORPUS / name
+    before = digest(target)
+    output = tmp_path / "out"
+    extra = ["--group", "board", "--as-of", AS_OF] if command == "audit" else []
+    status = main([command, str(target), *extra, "-o", str(output)])
+    out, err = capsys.readouterr()
+    assert digest(target) == before
+    assert status == 2, err
+    assert out == ""
+    assert not output.exists()
+    assert_reported(name, err)

@@ -411,3 +411,40 @@ def test_the_small_count_walk_sees_a_small_count() -> None:
     published = build_report(audit, None, policy, publishable=True)
     assert not [count for _, count in _shown_counts(published, 5) if 0 < count < 5]
     assert [count for _, count in _shown_counts(published, 5) if count >= 5]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "--format", "json", "--ignore", "DV"],
+        ["check", "--format", "text", "--ignore", "DV"],
+        ["calendar", "--attendees"],
+        ["audit", "--group", "board", "--publishable", "--format", "json"],
+    ],
+    ids=["check-json", "check-text", "calendar", "audit-publishable"],
+)
+def test_commands_log_nothing_about_answers_and_check_and_calendar_show_none(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """Through the command line at DEBUG: no log record carries an answer or a person, and the outputs that are
+    not about diversity (check without DV, whose findings may name a category for a whole group; calendar) carry
+    no answer either."""
+    register = _board([VALID_ANSWERS] * 6 + [None])
+    target = tmp_path / "register.json"
+    target.write_text(dumps_register(register, "json"), encoding="utf-8")
+    assert all(answer in target.read_text(encoding="utf-8") for answer in VALID_ANSWERS.values())
+    command, *options = argv
+    dated = ["--as-of", AS_OF.isoformat()] if command != "calendar" else []
+    caplog.set_level(logging.DEBUG)
+    status = main([command, str(target), *options, *dated])
+    out, err = capsys.readouterr()
+    assert status in (0, 1), err
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    for answer in VALID_ANSWERS.values():
+        assert answer not in logged
+        if command != "audit":
+            assert answer not in out + err
+    for person in _people(register):
+        assert person not in logged
+        if command == "audit":
+            assert person not in out + err
