@@ -69,7 +69,8 @@ DEFAULT_REQUIRED_PERSPECTIVES: Mapping[GroupKind, frozenset[Perspective]] = Mapp
     }
 )
 
-#: Group sizes (MB004): this project's defaults (DOMAIN.md gives none); a champions network is larger than a board (seed 002).
+#: Group sizes (MB004): this project's defaults (DOMAIN.md gives none); a champions network is larger than a
+#: board (seed 002).
 DEFAULT_GROUP_SIZES: Mapping[GroupKind, SizeRange] = MappingProxyType(
     {
         GroupKind.BOARD: SizeRange(8, 24),

@@ -61,14 +61,13 @@ def today_in(timezone: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from coproduction.io.loader import load_register
-    from coproduction.settings import policy_from_args
-
     from coproduction.api import check_register
     from coproduction.io.atomic import write_atomic
+    from coproduction.io.loader import load_register
     from coproduction.output import render
     from coproduction.plugins import registry_with_plugins
     from coproduction.policy import Severity
+    from coproduction.settings import policy_from_args
 
     policy = policy_from_args(args)
     registry = registry_with_plugins(include_plugins=not args.no_plugins)

@@ -17,10 +17,38 @@ def make_converter() -> cattrs.Converter:
     return base.make_converter()
 
 
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+def _checks_duplicates(text: str, limits: LoadLimits) -> bool:
+    return limits.json_duplicate_keys_up_to is None or len(text) <= limits.json_duplicate_keys_up_to
+
+
 def loads(text: str, limits: LoadLimits) -> Any:
-    """Parse JSON text; syntax errors name the line and column."""
+    """Parse JSON text; syntax errors name the line and column; a key twice in one object is an error."""
     try:
+        if _checks_duplicates(text, limits):
+            return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
         return json.loads(text)
+    except _DuplicateKey as duplicate:
+        key = duplicate.key if len(duplicate.key) <= 60 else duplicate.key[:57] + "..."
+        raise SyntaxProblem(
+            f"not valid JSON: the key {key!r} appears twice in one object; write each field once"
+        ) from None
     except json.JSONDecodeError as error:
         if text.startswith("\ufeff"):  # one byte-order mark is removed when the file is decoded; this is another
             raise SyntaxProblem("not valid JSON: a second byte-order mark (BOM) at the start; remove it") from None
