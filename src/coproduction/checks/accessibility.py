@@ -18,13 +18,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
-from functools import lru_cache
+from functools import lru_cache, partial
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from coproduction.checks._facts import facts
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
 from coproduction.errors import PolicyError, Problem
-from coproduction.models.enums import AccessNeed, MeetingMode, MeetingStatus, PaperFormat, VenueFeature
+from coproduction.models.enums import AccessNeed, MeetingMode, PaperFormat, VenueFeature
 from coproduction.models.meeting import Meeting, Paper
 from coproduction.models.member import Member
 from coproduction.policy import Policy, Severity
@@ -118,27 +119,23 @@ def meeting_day(meeting: Meeting, policy: Policy) -> date:
 
 
 def active_meetings(context: CheckContext) -> Iterator[Meeting]:
-    """Meetings that are not cancelled, in a stable order."""
-    for meeting in sorted(context.register.meetings, key=lambda m: (m.start, m.id)):
-        if meeting.status is not MeetingStatus.CANCELLED:
-            yield meeting
+    """Meetings that are not cancelled, in a stable order (by start, then id)."""
+    return iter(facts(context).active_meetings())
 
 
 def expected_attendees(context: CheckContext, meeting: Meeting) -> tuple[Member, ...]:
-    """The meeting's ``expected`` members, or else the group's current members on the meeting's date."""
-    register = context.register
-    if meeting.expected:
-        ids = sorted(set(meeting.expected))
-        return tuple(register.member_by_id[i] for i in ids if i in register.member_by_id)
-    members = register.current_members(meeting.group, meeting_day(meeting, context.policy))
-    return tuple(sorted(members, key=lambda m: m.id))
+    """The meeting's ``expected`` members, or else the group's current members on the meeting's date (by id)."""
+    return facts(context).expected_attendees(meeting)
 
 
-def _need_counts(attendees: Iterable[Member]) -> Counter[AccessNeed]:
-    counts: Counter[AccessNeed] = Counter()
-    for member in attendees:
-        counts.update(member.access_needs or ())
-    return counts
+def _day(context: CheckContext, meeting: Meeting) -> date:
+    """:func:`meeting_day`, worked out once per run."""
+    return facts(context).local_day(meeting)
+
+
+def _needs_of(context: CheckContext, meeting: Meeting) -> Counter[AccessNeed]:
+    """How many expected attendees need each thing, worked out once per run (shared: read only)."""
+    return facts(context).need_counts(meeting)
 
 
 def _people(count: int) -> str:
@@ -212,8 +209,8 @@ def late_papers(context: CheckContext) -> Iterator[Flag]:
     for meeting in active_meetings(context):
         if not meeting.papers:
             continue
-        day = meeting_day(meeting, policy)
-        easy_read_readers = _need_counts(expected_attendees(context, meeting))[AccessNeed.EASY_READ]
+        day = _day(context, meeting)
+        easy_read_readers = _needs_of(context, meeting)[AccessNeed.EASY_READ]
         for paper in sorted(meeting.papers, key=_paper_key):
             yield from _late_paper(context, meeting.id, day, paper, notice, easy_read_readers)
 
@@ -318,7 +315,7 @@ def missing_accessible_format(context: CheckContext) -> Iterator[Flag]:
     for meeting in active_meetings(context):
         if not meeting.papers:
             continue
-        needs = _need_counts(expected_attendees(context, meeting))
+        needs = _needs_of(context, meeting)
         wanted = {
             need.paper_format: count for need, count in needs.items() if need.paper_format is not None
         }
@@ -372,7 +369,7 @@ def inaccessible_venue(context: CheckContext) -> Iterator[Flag]:
     for meeting in active_meetings(context):
         if meeting.mode is MeetingMode.ONLINE:
             continue
-        needs = _need_counts(expected_attendees(context, meeting))
+        needs = _needs_of(context, meeting)
         wanted = {
             need.venue_feature: count for need, count in needs.items() if need.venue_feature is not None
         }
@@ -429,7 +426,7 @@ def inaccessible_venue(context: CheckContext) -> Iterator[Flag]:
 def no_interpreter_booked(context: CheckContext) -> Iterator[Flag]:
     from_minutes = context.policy.two_interpreters_from_minutes
     for meeting in active_meetings(context):
-        signers = _need_counts(expected_attendees(context, meeting))[AccessNeed.BSL]
+        signers = _needs_of(context, meeting)[AccessNeed.BSL]
         if not signers:
             continue
         needed = 2 if meeting.minutes >= from_minutes else 1
@@ -493,7 +490,7 @@ def no_remote_access(context: CheckContext) -> Iterator[Flag]:
                 f"This {meeting.mode.value} meeting has no joining link.",
                 "Record the joining link and send it to members with the papers.",
             )
-        captioned = _need_counts(expected_attendees(context, meeting))[AccessNeed.CAPTIONS]
+        captioned = _needs_of(context, meeting)[AccessNeed.CAPTIONS]
         if captioned and not meeting.captions:
             yield Flag(
                 meeting.id,
@@ -694,7 +691,7 @@ def meeting_too_long(context: CheckContext) -> Iterator[Flag]:
 def meeting_on_non_working_day(context: CheckContext) -> Iterator[Flag]:
     region = context.policy.region
     for meeting in active_meetings(context):
-        day = meeting_day(meeting, context.policy)
+        day = _day(context, meeting)
         holiday = bank_holiday_name(day, region)
         if is_weekend(day):
             what = f"a {day:%A}"
@@ -721,16 +718,28 @@ def jargon_used(title: str, jargon: dict[str, str]) -> list[str]:
     out when the title also contains the meaning's first phrase (up to its first comma), in any case, or when the
     term is followed by a bracketed explanation ("CQC (Care Quality Commission)").
     """
+    return _jargon_in(title, _jargon_terms(tuple(sorted(jargon.items()))))
+
+
+@lru_cache(maxsize=64)
+def _jargon_terms(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """Each term (in order, empty terms left out) with its whole-word pattern and its spelt-out phrase."""
+    return tuple(
+        (term, re.compile(rf"(?<![\w]){re.escape(term)}(?![\w])"), meaning.split(",")[0].strip().casefold())
+        for term, meaning in items
+        if term
+    )
+
+
+def _jargon_in(title: str, terms: tuple[tuple[str, re.Pattern[str], str], ...]) -> list[str]:
     found = []
     folded = title.casefold()
-    for term, meaning in sorted(jargon.items()):
-        if not term:
+    for term, pattern, spelt in terms:
+        if term not in title:  # a cheap test first: most titles use no jargon
             continue
-        pattern = re.compile(rf"(?<![\w]){re.escape(term)}(?![\w])")
         matches = list(pattern.finditer(title))
         if not matches:
             continue
-        spelt = meaning.split(",")[0].strip().casefold()
         if spelt and spelt in folded:
             continue
         if all(title[m.end():].lstrip().startswith("(") for m in matches):
@@ -779,6 +788,8 @@ def unexplained_jargon(context: CheckContext) -> Iterator[Flag]:
     jargon = dict(context.policy.jargon)
     if not jargon:
         return
+    find = partial(_jargon_in, terms=_jargon_terms(tuple(sorted(jargon.items()))))
+    shared = facts(context)
     for meeting in active_meetings(context):
         titled: list[tuple[str, str, str | None]] = [
             *(("Agenda item", item.title, item.explanation) for item in meeting.agenda),
@@ -787,7 +798,7 @@ def unexplained_jargon(context: CheckContext) -> Iterator[Flag]:
         for kind, title, explanation in sorted(set(titled), key=lambda t: (t[0], t[1], t[2] or "")):
             if explanation and explanation.strip():
                 continue
-            terms = jargon_used(title, jargon)
+            terms = shared.jargon_used(title, find)
             if not terms:
                 continue
             yield Flag(

@@ -117,6 +117,8 @@ class CheckContext:
     #: Population baselines by name (DV001): the caller loads them, as the domain reads no files. ``None``: no
     #: baselines, so DV001 judges nothing.
     baselines: Callable[[str], Baseline] | None = attrs.field(default=None, eq=False, repr=False)
+    #: Answers the checks share within one run (``checks._facts``), so that each is worked out once.
+    cache: dict[str, object] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Flag]]

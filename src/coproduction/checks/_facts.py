@@ -1,0 +1,200 @@
+"""Facts several checks ask about the same meetings and groups, worked out once per run.
+
+A run of the checks asks the same questions many times: a meeting's local date, its expected attendees and their
+access needs, who is a current member of a group on a day. At national scale (168,000 meetings) asking each
+afresh in each check costs more than loading the register. :class:`RunFacts` answers each question once and keeps
+the answer for the rest of the run (one :class:`~coproduction.checks.engine.CheckContext`); every answer is the
+one the plain helper (``_queries`` and ``accessibility``) would give, so findings do not change.
+
+Current membership changes only on the days a membership starts or ends, so the current members of a group are
+worked out once for each stretch of days between those dates, not once for each meeting.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from coproduction.checks._queries import meeting_day as query_meeting_day
+from coproduction.models.enums import AccessNeed, AttendanceStatus, MeetingStatus
+from coproduction.models.meeting import Meeting
+from coproduction.models.member import Member
+
+if TYPE_CHECKING:
+    from coproduction.checks.engine import CheckContext
+
+_PRESENT = AttendanceStatus.PRESENT
+_APOLOGIES = AttendanceStatus.APOLOGIES
+
+
+class RunFacts:
+    """Answers shared by the checks of one run. Keys by ``id()`` are safe: the register keeps its objects alive."""
+
+    def __init__(self, context: CheckContext) -> None:
+        self.context = context
+        self.register = context.register
+        self._bounds: dict[str, tuple[date, ...]] = {}
+        self._current: dict[tuple[str, int], tuple[Member, ...]] = {}
+        self._current_ids: dict[tuple[str, int], frozenset[str]] = {}
+        self._current_sorted: dict[tuple[str, int], tuple[Member, ...]] = {}
+        self._local_day: dict[int, date] = {}
+        self._query_day: dict[int, date] = {}
+        self._expected: dict[int, tuple[Member, ...]] = {}
+        self._needs: dict[int, Counter[AccessNeed]] = {}
+        self._present: dict[int, tuple[str, ...]] = {}
+        self._present_members: dict[int, tuple[Member, ...]] = {}
+        self._attendance: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._active: tuple[Meeting, ...] | None = None
+        self._jargon: dict[str, list[str]] = {}
+
+    # --- current membership ------------------------------------------------------------------------------------
+
+    def _stretch(self, group_id: str, on: date) -> tuple[str, int]:
+        """Which stretch of unchanging membership ``on`` falls in: (group, number of change dates up to ``on``)."""
+        bounds = self._bounds.get(group_id)
+        if bounds is None:
+            days: set[date] = set()
+            for ms in self.register.memberships_by_group.get(group_id, ()):
+                if ms.started is not None:
+                    days.add(ms.started)
+                if ms.left is not None:
+                    days.add(ms.left)
+            bounds = self._bounds[group_id] = tuple(sorted(days))
+        return (group_id, bisect_right(bounds, on))
+
+    def current_members(self, group_id: str, on: date) -> tuple[Member, ...]:
+        """``Register.current_members(group_id, on)``, worked out once per stretch of unchanged membership."""
+        key = self._stretch(group_id, on)
+        found = self._current.get(key)
+        if found is None:
+            found = self._current[key] = self.register.current_members(group_id, on)
+        return found
+
+    def current_members_by_id(self, group_id: str, on: date) -> tuple[Member, ...]:
+        """The current members sorted by id."""
+        key = self._stretch(group_id, on)
+        found = self._current_sorted.get(key)
+        if found is None:
+            found = self._current_sorted[key] = tuple(
+                sorted(self.current_members(group_id, on), key=lambda m: m.id)
+            )
+        return found
+
+    def current_member_ids(self, group_id: str, on: date) -> frozenset[str]:
+        """Ids of members (known or not) with a membership of the group listed as current on ``on``."""
+        key = self._stretch(group_id, on)
+        found = self._current_ids.get(key)
+        if found is None:
+            found = self._current_ids[key] = frozenset(
+                ms.member for ms in self.register.current_memberships(group_id, on)
+            )
+        return found
+
+    # --- meetings ----------------------------------------------------------------------------------------------
+
+    def local_day(self, meeting: Meeting) -> date:
+        """``accessibility.meeting_day``: the meeting's date on the policy's local clock."""
+        key = id(meeting)
+        day = self._local_day.get(key)
+        if day is None:
+            from coproduction.checks.accessibility import meeting_day
+
+            day = self._local_day[key] = meeting_day(meeting, self.context.policy)
+        return day
+
+    def query_day(self, meeting: Meeting) -> date:
+        """``_queries.meeting_day``: the meeting's start's date in the policy's time zone."""
+        key = id(meeting)
+        day = self._query_day.get(key)
+        if day is None:
+            day = self._query_day[key] = query_meeting_day(meeting, self.context.policy)
+        return day
+
+    def active_meetings(self) -> tuple[Meeting, ...]:
+        """Meetings not cancelled, by start then id."""
+        if self._active is None:
+            self._active = tuple(
+                m
+                for m in sorted(self.register.meetings, key=lambda m: (m.start, m.id))
+                if m.status is not MeetingStatus.CANCELLED
+            )
+        return self._active
+
+    def expected_attendees(self, meeting: Meeting) -> tuple[Member, ...]:
+        """The meeting's ``expected`` members (by id), or else the group's current members on its local date."""
+        key = id(meeting)
+        found = self._expected.get(key)
+        if found is None:
+            if meeting.expected:
+                by_id = self.register.member_by_id
+                found = tuple(by_id[i] for i in sorted(set(meeting.expected)) if i in by_id)
+            else:
+                found = self.current_members_by_id(meeting.group, self.local_day(meeting))
+            self._expected[key] = found
+        return found
+
+    def need_counts(self, meeting: Meeting) -> Counter[AccessNeed]:
+        """How many expected attendees have each access need. Shared: callers must not change it."""
+        attendees = self.expected_attendees(meeting)
+        key = id(attendees)
+        counts = self._needs.get(key)
+        if counts is None:
+            counts = Counter()
+            for member in attendees:
+                for need in member.access_needs or ():
+                    counts[need] += 1
+            self._needs[key] = counts
+        return counts
+
+    def present(self, meeting: Meeting) -> tuple[str, ...]:
+        """``meeting.present``."""
+        key = id(meeting)
+        found = self._present.get(key)
+        if found is None:
+            found = self._present[key] = meeting.present
+        return found
+
+    def present_members(self, meeting: Meeting) -> tuple[Member, ...]:
+        """Distinct known members recorded as present, in order of first mention."""
+        key = id(meeting)
+        found = self._present_members.get(key)
+        if found is None:
+            by_id = self.register.member_by_id
+            seen: dict[str, Member] = {}
+            for member_id in self.present(meeting):
+                member = by_id.get(member_id)
+                if member is not None and member_id not in seen:
+                    seen[member_id] = member
+            found = self._present_members[key] = tuple(seen.values())
+        return found
+
+    def attendance_sets(self, meeting: Meeting) -> tuple[frozenset[str], frozenset[str]]:
+        """(ids with a "present" record, ids with an "apologies" record)."""
+        key = id(meeting)
+        found = self._attendance.get(key)
+        if found is None:
+            present = frozenset(a.member for a in meeting.attendance if a.status == _PRESENT)
+            apologies = frozenset(a.member for a in meeting.attendance if a.status == _APOLOGIES)
+            found = self._attendance[key] = (present, apologies)
+        return found
+
+    # --- jargon ------------------------------------------------------------------------------------------------
+
+    def jargon_used(self, title: str, compute: Callable[[str], list[str]]) -> list[str]:
+        """``compute(title)`` (AC010's finder for the policy's jargon), once per distinct title."""
+        found = self._jargon.get(title)
+        if found is None:
+            found = self._jargon[title] = compute(title)
+        return found
+
+
+def facts(context: CheckContext) -> RunFacts:
+    """The run's shared facts, made on first use and kept on the context."""
+    found = context.cache.get("facts")
+    if found is None:
+        found = context.cache["facts"] = RunFacts(context)
+    assert isinstance(found, RunFacts)
+    return found
