@@ -17,7 +17,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Final
 
 import attrs
-from dateutil.rrule import rrulestr  # type: ignore[import-untyped]  # icalendar's own dependency
+from dateutil.rrule import rrulestr
 from icalendar import Calendar, Component, vRecur, vText
 
 from coproduction.calendar.description import read_description
