@@ -47,6 +47,7 @@ class RunFacts:
         self._present: dict[int, tuple[str, ...]] = {}
         self._present_members: dict[int, tuple[Member, ...]] = {}
         self._attendance: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._held: dict[tuple[str, date], tuple[Meeting, ...]] = {}
         self._active: tuple[Meeting, ...] | None = None
         self._jargon: dict[str, list[str]] = {}
 
@@ -112,6 +113,18 @@ class RunFacts:
         if day is None:
             day = self._query_day[key] = query_meeting_day(meeting, self.context.policy)
         return day
+
+    def held_meetings(self, group_id: str, until: date) -> tuple[Meeting, ...]:
+        """``_queries.held_meetings``: the group's held meetings on or before ``until``, by start then id."""
+        key = (group_id, until)
+        found = self._held.get(key)
+        if found is None:
+            found = self._held[key] = tuple(
+                m
+                for m in self.register.meetings_by_group.get(group_id, ())
+                if m.status is MeetingStatus.HELD and self.query_day(m) <= until
+            )
+        return found
 
     def active_meetings(self) -> tuple[Meeting, ...]:
         """Meetings not cancelled, by start then id."""

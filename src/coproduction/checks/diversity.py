@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from coproduction.checks._facts import facts
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
 from coproduction.models.diversity import Characteristic
@@ -49,7 +50,7 @@ def _plural(count: int, word: str) -> str:
 def _groups_with_members(context: CheckContext) -> Iterator[tuple[Group, Sequence[Member]]]:
     """Each group (by id) with its current members on the "as of" date, skipping empty groups."""
     for group in sorted(context.register.groups, key=lambda g: g.id):
-        members = sorted(context.register.current_members(group.id, context.as_of), key=lambda m: m.id)
+        members = facts(context).current_members_by_id(group.id, context.as_of)
         if members:
             yield group, members
 

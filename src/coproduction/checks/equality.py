@@ -13,18 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     PERSPECTIVE_PHRASES,
     count_lived_experience,
     group_label,
-    held_meetings,
     is_under,
     known_members,
-    meeting_day,
     more_needed,
     percent,
     plural,
-    present_members,
     voting_members,
 )
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
@@ -189,7 +187,7 @@ def missing_perspective(context: CheckContext) -> Iterator[Flag]:
         required = policy.required_perspectives.get(group.kind, frozenset())
         if not required:
             continue
-        members = register.current_members(group.id, as_of)
+        members = facts(context).current_members(group.id, as_of)
         held = frozenset().union(*(m.perspectives for m in members))
         for perspective in Perspective:  # the enum's order keeps findings stable
             if perspective not in required or perspective in held:
@@ -239,8 +237,8 @@ def staff_dominated_meeting(context: CheckContext) -> Iterator[Flag]:
     register, policy, as_of = context.register, context.policy, context.as_of
     share = policy.min_lived_experience_share_present
     for group in register.groups:
-        for meeting in held_meetings(register, group.id, policy, as_of):
-            present = present_members(register, meeting)
+        for meeting in facts(context).held_meetings(group.id, as_of):
+            present = facts(context).present_members(meeting)
             if not present:
                 continue
             lived = count_lived_experience(present)
@@ -260,7 +258,7 @@ def staff_dominated_meeting(context: CheckContext) -> Iterator[Flag]:
 
 def _eq005_judged(meeting: Meeting, context: CheckContext) -> bool:
     """Held meetings up to "as of" (what happened) and scheduled ones from "as of" on (what can still change)."""
-    day = meeting_day(meeting, context.policy)
+    day = facts(context).query_day(meeting)
     if meeting.status is MeetingStatus.HELD:
         return day <= context.as_of
     if meeting.status is MeetingStatus.SCHEDULED:
@@ -366,10 +364,10 @@ def decision_without_lived_experience(context: CheckContext) -> Iterator[Flag]:
     register, policy, as_of = context.register, context.policy, context.as_of
     minimum = policy.min_lived_experience_for_decisions
     for group in register.groups:
-        for meeting in held_meetings(register, group.id, policy, as_of):
+        for meeting in facts(context).held_meetings(group.id, as_of):
             if not meeting.decisions:
                 continue
-            present = present_members(register, meeting)
+            present = facts(context).present_members(meeting)
             lived = count_lived_experience(present)
             reasons: list[str] = []
             if lived < minimum:
@@ -394,5 +392,5 @@ def decision_without_lived_experience(context: CheckContext) -> Iterator[Flag]:
 
 
 def _meeting_label(meeting: Meeting, context: CheckContext) -> str:
-    day: date = meeting_day(meeting, context.policy)
+    day: date = facts(context).query_day(meeting)
     return f"{meeting.title!r} on {day.isoformat()}"

@@ -11,10 +11,9 @@ import itertools
 from collections.abc import Iterator
 from datetime import date
 
+from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     group_label,
-    held_meetings,
-    meeting_day,
     months_before,
     number,
     plural,
@@ -169,7 +168,7 @@ def ground_rules_not_acknowledged(context: CheckContext) -> Iterator[Flag]:
         if since is None:
             continue
         acknowledged = {a.member for a in rules.acknowledgements if since <= a.on <= as_of}
-        for member in register.current_members(group.id, as_of):
+        for member in facts(context).current_members(group.id, as_of):
             if member.id in acknowledged:
                 continue
             message = (
@@ -214,7 +213,7 @@ def ground_rules_not_easy_read(context: CheckContext) -> Iterator[Flag]:
         rules = group.ground_rules
         if rules is None or rules_current_since(rules, as_of) is None or rules.has_easy_read:
             continue
-        needing = sum(1 for m in register.current_members(group.id, as_of) if m.needs(AccessNeed.EASY_READ))
+        needing = sum(1 for m in facts(context).current_members(group.id, as_of) if m.needs(AccessNeed.EASY_READ))
         if not needing:
             continue
         message = (
@@ -265,7 +264,7 @@ def irregular_meetings(context: CheckContext) -> Iterator[Flag]:
     for group in register.groups:
         if group.cadence is None:
             continue
-        days = sorted({meeting_day(m, policy) for m in held_meetings(register, group.id, policy, as_of)})
+        days = sorted({facts(context).query_day(m) for m in facts(context).held_meetings(group.id, as_of)})
         if not days:
             continue
         longest = _longest_gap(days, as_of, window_start)

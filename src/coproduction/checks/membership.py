@@ -9,21 +9,17 @@ never to remove someone.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
+from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     group_label,
-    held_meetings,
-    meeting_day,
     months_before,
     percent,
     plural,
 )
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
-from coproduction.models.enums import AttendanceStatus
-from coproduction.models.group import Group, Membership
-from coproduction.models.meeting import Meeting
+from coproduction.models.group import Group
 from coproduction.policy import Severity
 
 SEED_003 = (
@@ -76,7 +72,7 @@ def lives_outside_area(context: CheckContext) -> Iterator[Flag]:
     for group in register.groups:
         if not group.requires_residence:
             continue
-        for member in register.current_members(group.id, as_of):
+        for member in facts(context).current_members(group.id, as_of):
             groups_of.setdefault(member.id, []).append(group)
     for member in register.members:
         groups = groups_of.get(member.id)
@@ -92,14 +88,6 @@ def lives_outside_area(context: CheckContext) -> Iterator[Flag]:
             "involved, and if the group does not need residence, change its setting."
         )
         yield Flag(member.id, message, hint)
-
-
-def _expected_at(meeting: Meeting, member_id: str, own: tuple[Membership, ...], day: date) -> bool:
-    """Whether the member was expected: listed in ``expected``, or (when nobody is listed) a current member of
-    the group on the meeting's date through one of ``own`` memberships."""
-    if meeting.expected:
-        return member_id in meeting.expected
-    return any(ms.is_current(day) for ms in own)
 
 
 @check(
@@ -137,25 +125,32 @@ def _expected_at(meeting: Meeting, member_id: str, own: tuple[Membership, ...], 
 )
 def low_attendance(context: CheckContext) -> Iterator[Flag]:
     register, policy, as_of = context.register, context.policy, context.as_of
+    shared = facts(context)
     window_start = months_before(as_of, policy.attendance_window_months)
     for group in register.groups:
-        meetings = [
-            m for m in held_meetings(register, group.id, policy, as_of) if meeting_day(m, policy) >= window_start
-        ]
+        meetings = [m for m in shared.held_meetings(group.id, as_of) if shared.query_day(m) >= window_start]
         if not meetings:
             continue
-        memberships = register.memberships_by_group.get(group.id, ())
-        for member in register.current_members(group.id, as_of):
-            own = tuple(ms for ms in memberships if ms.member == member.id)
+        # Per meeting: who was expected when nobody is listed (the group's current members on its date, through
+        # any membership, known or not), who is listed, and who was recorded present or sending apologies.
+        facts_of = [
+            (
+                frozenset(meeting.expected) if meeting.expected else None,
+                shared.current_member_ids(group.id, shared.query_day(meeting)),
+                *shared.attendance_sets(meeting),
+            )
+            for meeting in meetings
+        ]
+        for member in shared.current_members(group.id, as_of):
+            member_id = member.id
             expected = present = apologies = 0
-            for meeting in meetings:
-                if not _expected_at(meeting, member.id, own, meeting_day(meeting, policy)):
+            for listed, current, came, sent_apologies in facts_of:
+                if not (member_id in listed if listed is not None else member_id in current):
                     continue
                 expected += 1
-                statuses = {a.status for a in meeting.attendance if a.member == member.id}
-                if AttendanceStatus.PRESENT in statuses:
+                if member_id in came:
                     present += 1
-                elif AttendanceStatus.APOLOGIES in statuses:
+                elif member_id in sent_apologies:
                     apologies += 1
             # A member expected at no meeting has no attendance to judge, whatever the policy's minimum.
             if expected == 0 or expected < policy.min_expected_meetings:
@@ -256,7 +251,7 @@ def group_size_out_of_range(context: CheckContext) -> Iterator[Flag]:
         size_range = policy.group_sizes.get(group.kind)
         if size_range is None:
             continue
-        size = len(register.current_members(group.id, as_of))
+        size = len(facts(context).current_members(group.id, as_of))
         kind = group.kind.value.replace("-", " ")
         if size < size_range.minimum:
             message = (

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from coproduction.checks.accessibility import active_meetings, meeting_day
+from coproduction.checks._facts import facts
+from coproduction.checks.accessibility import active_meetings
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
 from coproduction.models.enums import ActionStatus, PaymentKind, PaymentPreference
@@ -90,7 +91,7 @@ def unpaid_involvement(context: CheckContext) -> Iterator[Flag]:
         settled = {p.member for p in meeting.payments if p.kind in _SETTLED}
         unpaid = sorted(
             member_id
-            for member_id in set(meeting.present)
+            for member_id in set(facts(context).present(meeting))
             if member_id in members
             and members[member_id].has_lived_experience
             and member_id not in settled
@@ -164,7 +165,7 @@ def joined_on(context: CheckContext, member: Member) -> date | None:
     """When the member joined: ``Member.joined``, or else the earliest start of their memberships."""
     if member.joined is not None:
         return member.joined
-    starts = [ms.started for ms in context.register.memberships if ms.member == member.id and ms.started]
+    starts = [ms.started for ms in context.register.memberships_by_member.get(member.id, ()) if ms.started]
     return min(starts) if starts else None
 
 
@@ -270,7 +271,7 @@ def no_feedback_on_input(context: CheckContext) -> Iterator[Flag]:
     for meeting in active_meetings(context):
         if not meeting.is_held:
             continue
-        day = meeting_day(meeting, context.policy)
+        day = facts(context).local_day(meeting)
         deadline = days_after(day, within)
         if context.as_of <= deadline:
             continue

@@ -48,6 +48,14 @@ class Register:
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
+    def memberships_by_member(self) -> Mapping[str, tuple[Membership, ...]]:
+        """Each member's memberships, in register order."""
+        out: dict[str, list[Membership]] = {}
+        for ms in self.memberships:
+            out.setdefault(ms.member, []).append(ms)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
     def meetings_by_group(self) -> Mapping[str, tuple[Meeting, ...]]:
         out: dict[str, list[Meeting]] = {}
         for mt in sorted(self.meetings, key=lambda m: (m.start, m.id)):
