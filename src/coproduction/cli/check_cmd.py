@@ -62,9 +62,9 @@ def run(args: argparse.Namespace) -> int:
     from datetime import date
 
     from coproduction.api import check_register
-    from coproduction.io.atomic import write_atomic
+    from coproduction.io.atomic import write_atomic_pieces
     from coproduction.io.loader import load_register
-    from coproduction.output import render
+    from coproduction.output import render_pieces
     from coproduction.plugins import registry_with_plugins
     from coproduction.policy import Severity
     from coproduction.settings import policy_from_args
@@ -76,11 +76,12 @@ def run(args: argparse.Namespace) -> int:
     register = load_register(args.path)
     as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
     report = check_register(register, as_of=as_of, policy=policy, select=select, ignore=ignore, registry=registry)
-    text = render(report, args.format)
+    pieces = render_pieces(report, args.format)
     if args.output:
-        write_atomic(args.output, text)
+        write_atomic_pieces(args.output, pieces)
     else:
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
     if args.fail_on == "never":
         return EXIT_OK
     return EXIT_FINDINGS if report.at_or_above(Severity(args.fail_on)) else EXIT_OK

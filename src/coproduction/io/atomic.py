@@ -9,15 +9,32 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from coproduction.errors import OutputError
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, encoding: str = "utf-8") -> None:
     """Write ``data`` to ``path`` atomically. Raises :class:`OutputError` when the folder cannot be written."""
-    target = Path(path)
     payload = data.encode(encoding) if isinstance(data, str) else data
+    _write(path, lambda handle: handle.write(payload))
+
+
+def write_atomic_pieces(path: str | os.PathLike[str], pieces: Iterable[str], *, encoding: str = "utf-8") -> None:
+    """Write the text ``pieces`` one after another to ``path`` atomically, without joining them in memory first
+    (a national report runs to hundreds of megabytes). Raises :class:`OutputError` as :func:`write_atomic`."""
+
+    def write(handle: BinaryIO) -> None:
+        for piece in pieces:
+            handle.write(piece.encode(encoding))
+
+    _write(path, write)
+
+
+def _write(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
+    target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -25,7 +42,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, encoding: s
         raise OutputError(f"{target}: cannot write here: {error.strerror or error}") from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
@@ -36,6 +53,10 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, encoding: s
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise OutputError(f"{target}: cannot write: {error.strerror or error}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
-__all__ = ["write_atomic"]
+__all__ = ["write_atomic", "write_atomic_pieces"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from coproduction.api import CheckReport
 
@@ -12,6 +12,16 @@ FORMATS = ("text", "json", "markdown")
 def render(report: CheckReport, format: str) -> str:
     """Render ``report`` in one of :data:`FORMATS`."""
     return _renderer(format)(report)
+
+
+def render_pieces(report: CheckReport, format: str) -> Iterator[str]:
+    """:func:`render`'s text in pieces, to be written one after another (JSON is produced piece by piece, so that
+    a national report need not be held in memory whole)."""
+    if format == "json":
+        from coproduction.output.json_report import iter_json
+
+        return iter_json(report)
+    return iter((render(report, format),))
 
 
 def _renderer(format: str) -> Callable[[CheckReport], str]:
