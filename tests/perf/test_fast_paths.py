@@ -77,3 +77,65 @@ def test_failure_part_way_keeps_previous_file(tmp_path: Path) -> None:
         write_atomic_pieces(target, pieces())
     assert target.read_text(encoding="utf-8") == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+# --- DV001's whole-number pre-test agrees with the full audit ----------------------------------------------------
+
+_CATEGORIES = ("a", "b", "c", "d")
+
+
+@settings(max_examples=300)
+@given(
+    counts=st.lists(st.integers(0, 30), min_size=4, max_size=4),
+    weights=st.lists(st.integers(0, 50), min_size=4, max_size=4).filter(any),
+    ratio=st.sampled_from([0.0, 0.5, 0.8, 1.0, 1.25, 2.0]),
+    minimum=st.sampled_from([0, 0.5, 1, 2.5, 5]),
+)
+def test_dv001_pre_test_matches_audit(counts: list[int], weights: list[int], ratio: float, minimum: float) -> None:
+    from fractions import Fraction
+
+    from coproduction.audit.analysis import RowStatus, Tally, audit_tally, exact
+    from coproduction.audit.population import BaselineSource, CharacteristicBaseline
+    from coproduction.checks.representation import _may_be_under
+    from coproduction.models.diversity import Characteristic
+    from coproduction.policy import Policy
+
+    total = sum(weights)
+    figures = CharacteristicBaseline(
+        Characteristic.AGE,
+        {c: Fraction(w, total) for c, w in zip(_CATEGORIES, weights, strict=True)},
+        BaselineSource("T"),
+    )
+    counted = Tally(Characteristic.AGE, tuple(zip(_CATEGORIES, counts, strict=True)), 0, 0)
+    policy = Policy(min_representation_ratio=ratio, min_expected_count=minimum)
+    audit = audit_tally(counted, figures, policy)
+    expected = any(row.status is RowStatus.UNDER for row in audit.rows)
+    assert _may_be_under(counted, figures, exact(ratio), exact(minimum)) == expected
+
+
+# --- the run's shared facts give the plain helpers' answers ------------------------------------------------------
+
+
+@settings(max_examples=40)
+@given(data=st.data())
+def test_run_facts_match_plain_helpers(data: st.DataObject) -> None:
+    from coproduction.checks import CheckContext
+    from coproduction.checks import _queries as q
+    from coproduction.checks._facts import RunFacts
+    from coproduction.policy import Policy
+    from tests.strategies import dates, registers
+
+    register = data.draw(registers(max_members=6, max_groups=3, max_meetings=6))
+    context = CheckContext(register=register, policy=Policy(), as_of=data.draw(dates()))
+    shared = RunFacts(context)
+    for _ in range(2):  # the second round answers from the cache
+        for group in register.groups:
+            for day in data.draw(st.lists(dates(), min_size=1, max_size=4)):
+                assert shared.current_members(group.id, day) == register.current_members(group.id, day)
+                assert shared.current_member_ids(group.id, day) == {
+                    ms.member for ms in register.current_memberships(group.id, day)
+                }
+                assert shared.held_meetings(group.id, day) == q.held_meetings(register, group.id, context.policy, day)
+        for meeting in register.meetings:
+            assert shared.present_members(meeting) == q.present_members(register, meeting)
+            assert shared.query_day(meeting) == q.meeting_day(meeting, context.policy)

@@ -19,7 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from coproduction.checks._queries import meeting_day as query_meeting_day
-from coproduction.models.enums import AccessNeed, AttendanceStatus, MeetingStatus
+from coproduction.models.enums import AccessNeed, AttendanceStatus, MeetingStatus, PaperFormat, VenueFeature
 from coproduction.models.meeting import Meeting
 from coproduction.models.member import Member
 
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 _PRESENT = AttendanceStatus.PRESENT
 _APOLOGIES = AttendanceStatus.APOLOGIES
+_FORMAT_OF = {need: need.paper_format for need in AccessNeed}
+_FEATURE_OF = {need: need.venue_feature for need in AccessNeed}
 
 
 class RunFacts:
@@ -47,6 +49,8 @@ class RunFacts:
         self._present: dict[int, tuple[str, ...]] = {}
         self._present_members: dict[int, tuple[Member, ...]] = {}
         self._attendance: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._formats: dict[int, dict[PaperFormat | None, int]] = {}
+        self._features: dict[int, dict[VenueFeature | None, int]] = {}
         self._held: dict[tuple[str, date], tuple[Meeting, ...]] = {}
         self._active: tuple[Meeting, ...] | None = None
         self._jargon: dict[str, list[str]] = {}
@@ -161,6 +165,28 @@ class RunFacts:
                     counts[need] += 1
             self._needs[key] = counts
         return counts
+
+    def wanted_formats(self, meeting: Meeting) -> dict[PaperFormat, int]:
+        """Paper formats expected attendees need, with how many need each (AC002). Shared: read only."""
+        counts = self.need_counts(meeting)
+        key = id(counts)
+        found = self._formats.get(key)
+        if found is None:
+            found = self._formats[key] = {
+                _FORMAT_OF[need]: count for need, count in counts.items() if _FORMAT_OF[need] is not None
+            }
+        return found  # type: ignore[return-value]
+
+    def wanted_features(self, meeting: Meeting) -> dict[VenueFeature, int]:
+        """Venue features expected attendees need, with how many need each (AC003). Shared: read only."""
+        counts = self.need_counts(meeting)
+        key = id(counts)
+        found = self._features.get(key)
+        if found is None:
+            found = self._features[key] = {
+                _FEATURE_OF[need]: count for need, count in counts.items() if _FEATURE_OF[need] is not None
+            }
+        return found  # type: ignore[return-value]
 
     def present(self, meeting: Meeting) -> tuple[str, ...]:
         """``meeting.present``."""

@@ -315,10 +315,7 @@ def missing_accessible_format(context: CheckContext) -> Iterator[Flag]:
     for meeting in active_meetings(context):
         if not meeting.papers:
             continue
-        needs = _needs_of(context, meeting)
-        wanted = {
-            need.paper_format: count for need, count in needs.items() if need.paper_format is not None
-        }
+        wanted = facts(context).wanted_formats(meeting)
         for paper in sorted(meeting.papers, key=_paper_key):
             missing = sorted(fmt for fmt in wanted if fmt not in paper.formats)
             if not missing:
@@ -369,10 +366,7 @@ def inaccessible_venue(context: CheckContext) -> Iterator[Flag]:
     for meeting in active_meetings(context):
         if meeting.mode is MeetingMode.ONLINE:
             continue
-        needs = _needs_of(context, meeting)
-        wanted = {
-            need.venue_feature: count for need, count in needs.items() if need.venue_feature is not None
-        }
+        wanted = facts(context).wanted_features(meeting)
         if not wanted:
             continue
         features = meeting.venue.features if meeting.venue else frozenset()

@@ -249,8 +249,10 @@ def run_checks(
     """Run ``checks`` and return their findings sorted by subject, then code, then message."""
     overrides = dict(context.policy.severity if severity_overrides is None else severity_overrides)
     findings: list[Finding] = []
+    keys: list[tuple[str, str, str, str]] = []  # Finding.sort_key of each, made without its enum look-ups
     for c in checks:
         severity = _override_for(c.code, overrides) or c.severity
+        kind = c.subject.value
         for flag in c.run(context):
             findings.append(
                 Finding(
@@ -263,8 +265,10 @@ def run_checks(
                     hint=flag.hint,
                 )
             )
-    findings.sort(key=lambda f: f.sort_key)
-    return findings
+            keys.append((kind, flag.subject_id, c.code, flag.message))
+    # The same order as findings.sort(key=lambda f: f.sort_key): both sorts are stable.
+    order = sorted(range(len(findings)), key=keys.__getitem__)
+    return [findings[i] for i in order]
 
 
 def _override_for(code: str, overrides: Mapping[str, Severity]) -> Severity | None:

@@ -84,19 +84,18 @@ _SETTLED = frozenset({PaymentKind.PAYMENT, PaymentKind.EXPENSES, PaymentKind.DEC
     ),
 )
 def unpaid_involvement(context: CheckContext) -> Iterator[Flag]:
-    members = context.register.member_by_id
+    shared = facts(context)
+    # Known members with lived experience who have not declined payment: the people to be paid.
+    payable = frozenset(
+        member.id
+        for member in context.register.member_by_id.values()
+        if member.has_lived_experience and member.payment_preference is not PaymentPreference.DECLINED
+    )
     for meeting in active_meetings(context):
         if not meeting.is_held:
             continue
         settled = {p.member for p in meeting.payments if p.kind in _SETTLED}
-        unpaid = sorted(
-            member_id
-            for member_id in set(facts(context).present(meeting))
-            if member_id in members
-            and members[member_id].has_lived_experience
-            and member_id not in settled
-            and members[member_id].payment_preference is not PaymentPreference.DECLINED
-        )
+        unpaid = sorted((payable & set(shared.present(meeting))) - settled)
         if not unpaid:
             continue
         count = len(unpaid)

@@ -10,9 +10,11 @@ Messages give group-level expected counts and the number of members to recruit, 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fractions import Fraction
 
-from coproduction.audit.analysis import RowStatus, audit_characteristic, current_members
+from coproduction.audit.analysis import RowStatus, Tally, audit_tally, current_members, exact, tally
 from coproduction.audit.labels import category_phrase, characteristic_title
+from coproduction.audit.population import CharacteristicBaseline
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
 from coproduction.policy import Severity
@@ -24,6 +26,27 @@ _SEED = (
 )
 _ONS = "ONS Census 2021: TS007 age, TS008 sex, TS021 ethnic group, TS030 religion, TS038 disability (baselines)"
 _NSUN = "NSUN 4Pi National Involvement Standards: Presence (the right people, reflecting the community)"
+
+
+def _may_be_under(counted: Tally, figures: CharacteristicBaseline, ratio: Fraction, minimum: Fraction) -> bool:
+    """Whether ``audit_tally`` would find a category under-represented, in whole numbers (no Fractions, no
+    diversity index), so that the full audit runs only for the few groups with something to report.
+
+    The rules of :func:`coproduction.audit.analysis.audit_tally`: with ``expected = share x answered``, a category
+    is judged when ``expected >= minimum`` and ``expected > 0``, and under when ``count < ratio x expected``.
+    Every denominator is positive, so multiplying both sides by them keeps each comparison exact.
+    """
+    answered = counted.answered
+    if answered == 0:
+        return False
+    for category, count in counted.counts:
+        share = figures.share(category)
+        top = share.numerator * answered  # expected = top / share.denominator
+        if top == 0 or top * minimum.denominator < minimum.numerator * share.denominator:
+            continue
+        if count * ratio.denominator * share.denominator < ratio.numerator * top:
+            return True
+    return False
 
 
 def _number(value: float) -> str:
@@ -71,6 +94,7 @@ def underrepresented_group(context: CheckContext) -> Iterator[Flag]:
         return
     policy = context.policy
     baseline = context.baselines(policy.baseline)
+    ratio, minimum = exact(policy.min_representation_ratio), exact(policy.min_expected_count)
     for group in sorted(context.register.groups, key=lambda g: g.id):
         members = current_members(context.register, group.id, context.as_of)
         if not members:
@@ -79,7 +103,10 @@ def underrepresented_group(context: CheckContext) -> Iterator[Flag]:
             figures = baseline.get(characteristic)
             if figures is None:
                 continue
-            audit = audit_characteristic(members, characteristic, figures, policy)
+            counted = tally(members, characteristic)
+            if not _may_be_under(counted, figures, ratio, minimum):
+                continue
+            audit = audit_tally(counted, figures, policy)
             for row in audit.rows:
                 if row.status is not RowStatus.UNDER:
                     continue
