@@ -50,7 +50,7 @@ characteristics:
 
 def test_bundled_baselines_load_and_have_what_they_claim() -> None:
     names = bundled_names()
-    assert {"england", "england-and-wales", "england-adults", "england-and-wales-adults"} <= set(names)
+    assert {"england", "england-and-wales"} <= set(names)
     for name in names:
         base = bundled_baseline(name)
         assert base.name == name
