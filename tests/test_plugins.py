@@ -107,3 +107,43 @@ def test_plugin_giving_something_else_is_refused(tmp_path: Path) -> None:
     result = _run(["rules"], tmp_path)
     assert result.returncode == 2
     assert "not a coproduction.checks.Check" in result.stderr
+
+
+def test_plugin_whose_factory_raises_is_a_clear_error(tmp_path: Path) -> None:
+    source = "def CHECKS():\n    raise ValueError('misconfigured')\n"
+    _fake_distribution(tmp_path, "factory_checks", source, "factory_checks:CHECKS")
+    result = _run(["rules"], tmp_path)
+    assert result.returncode == 2
+    assert "factory_checks" in result.stderr
+    assert "misconfigured" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_plugin_giving_a_non_iterable_is_refused(tmp_path: Path) -> None:
+    _fake_distribution(tmp_path, "number_checks", "CHECKS = 42\n", "number_checks:CHECKS")
+    result = _run(["rules"], tmp_path)
+    assert result.returncode == 2
+    assert "number_checks" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+RAISING_CHECK = """
+from coproduction.checks import Check, CheckDoc, Principle, SubjectKind
+from coproduction.policy import Severity
+
+def _boom(context):
+    raise RuntimeError("plugin bug")
+    yield
+
+CHECK = Check("ZZP001", "plugin-that-fails", Principle.EQUALITY, Severity.INFO, SubjectKind.GROUP,
+              CheckDoc("what it does here", "why", "example", "instead"), _boom)
+"""
+
+
+def test_plugin_check_that_raises_while_running_is_a_clear_error(tmp_path: Path) -> None:
+    _fake_distribution(tmp_path, "raising_checks", RAISING_CHECK, "raising_checks:CHECK")
+    result = _run(["check", str(EXAMPLE), "--as-of", "2026-11-25"], tmp_path)
+    assert result.returncode == 2
+    assert "ZZP001" in result.stderr
+    assert "plugin bug" in result.stderr
+    assert "Traceback" not in result.stderr

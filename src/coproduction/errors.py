@@ -52,6 +52,10 @@ class CheckRegistryError(CoproductionError):
     """A check could not be registered: a code or name collides, or a definition is incomplete."""
 
 
+class CheckFailedError(CoproductionError):
+    """A check raised an unexpected exception while running (a bug in it, often in a council's plugin)."""
+
+
 class UnknownCheckError(CoproductionError):
     """A code or prefix matches no registered check."""
 

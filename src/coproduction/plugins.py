@@ -11,7 +11,6 @@ A plugin whose code or name collides with another check is refused with :class:`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from importlib.metadata import EntryPoint, entry_points
 
 from coproduction.checks import Check, CheckRegistry, builtin_registry
@@ -24,17 +23,16 @@ def _checks_from(entry_point: EntryPoint) -> list[Check]:
     origin = f"plugin {entry_point.name!r} ({entry_point.value})"
     try:
         loaded = entry_point.load()
+        if callable(loaded) and not isinstance(loaded, Check):
+            loaded = loaded()
+        checks: list[object] = [loaded] if isinstance(loaded, Check) else list(loaded)
+    except CheckRegistryError:
+        raise
     except Exception as error:  # a broken plugin must not crash the tool with a traceback
         raise CheckRegistryError(f"{origin} could not be loaded: {type(error).__name__}: {error}") from None
-    if callable(loaded) and not isinstance(loaded, Check):
-        loaded = loaded()
-    items: Iterable[object] = [loaded] if isinstance(loaded, Check) else loaded
-    checks = list(items)
     for item in checks:
         if not isinstance(item, Check):
-            raise CheckRegistryError(
-                f"{origin} gave {type(item).__name__}, not a coproduction.checks.Check"
-            )
+            raise CheckRegistryError(f"{origin} gave {type(item).__name__}, not a coproduction.checks.Check")
     return [c for c in checks if isinstance(c, Check)]
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from coproduction.errors import CheckRegistryError, UnknownCheckError
+from coproduction.errors import CheckFailedError, CheckRegistryError, CoproductionError, UnknownCheckError
 from coproduction.models.register import Register
 from coproduction.policy import Policy, Severity
 
@@ -253,19 +253,24 @@ def run_checks(
     for c in checks:
         severity = _override_for(c.code, overrides) or c.severity
         kind = c.subject.value
-        for flag in c.run(context):
-            findings.append(
-                Finding(
-                    code=c.code,
-                    name=c.name,
-                    principle=c.principle,
-                    severity=severity,
-                    subject=Subject(c.subject, flag.subject_id),
-                    message=flag.message,
-                    hint=flag.hint,
+        try:
+            for flag in c.run(context):
+                findings.append(
+                    Finding(
+                        code=c.code,
+                        name=c.name,
+                        principle=c.principle,
+                        severity=severity,
+                        subject=Subject(c.subject, flag.subject_id),
+                        message=flag.message,
+                        hint=flag.hint,
+                    )
                 )
-            )
-            keys.append((kind, flag.subject_id, c.code, flag.message))
+                keys.append((kind, flag.subject_id, c.code, flag.message))
+        except CoproductionError:
+            raise
+        except Exception as error:  # a faulty check (often a plugin's) is named, not shown as a traceback
+            raise CheckFailedError(f"check {c.code} {c.name} failed: {type(error).__name__}: {error}") from error
     # The same order as findings.sort(key=lambda f: f.sort_key): both sorts are stable.
     order = sorted(range(len(findings)), key=keys.__getitem__)
     return [findings[i] for i in order]
