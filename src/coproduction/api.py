@@ -16,6 +16,7 @@ from coproduction.checks import (
     run_checks,
     summarise,
 )
+from coproduction.errors import UnknownCheckError
 from coproduction.models.register import Register
 from coproduction.policy import Policy, Severity
 from coproduction.working_days import working_day_calendar
@@ -49,7 +50,9 @@ def check_register(
 ) -> CheckReport:
     """Run the selected checks over ``register`` as of ``as_of``.
 
-    ``select`` and ``ignore`` add to the policy's own; codes or prefixes ("AC", "AC00", "AC001").
+    ``select`` and ``ignore`` are codes or prefixes ("AC", "AC00", "AC001"). Given (not empty), each replaces the
+    policy's own, as command-line flags override a policy file; empty, the policy's apply. A severity override in
+    the policy for a code that matches no check is an :class:`~coproduction.errors.UnknownCheckError`.
     ``baselines`` finds the population baseline the policy names (DV001); by default a bundled baseline by name
     or a YAML/CSV file by path (:func:`coproduction.audit.baseline.resolve_baseline`).
     """
@@ -59,9 +62,14 @@ def check_register(
         baselines = resolve_baseline
     policy = policy or Policy()
     registry = registry if registry is not None else builtin_registry()
-    checks = registry.selected(
-        select=[*policy.select, *select], ignore=[*policy.ignore, *ignore]
-    )
+    checks = registry.selected(select=list(select or policy.select), ignore=list(ignore or policy.ignore))
+    for code in policy.severity:
+        try:
+            registry.matching(code)
+        except UnknownCheckError:
+            raise UnknownCheckError(
+                f"the policy's severity override {code!r} matches no check; use a code or prefix such as 'AC001'"
+            ) from None
     context = CheckContext(
         register=register,
         policy=policy,

@@ -222,3 +222,20 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--version")
     assert status == 0
     assert out.startswith("coproduction ")
+
+
+def test_command_line_select_replaces_the_policys(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(
+        capsys, "check", str(EXAMPLE), "--as-of", AS_OF, "--format", "json", "--set", 'select=["AC"]', "--select", "GR"
+    )
+    codes = {f["code"][:2] for f in json.loads(out)["findings"]}
+    assert codes == {"GR"}
+    _, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", AS_OF, "--format", "json", "--set", 'select=["AC"]')
+    assert {f["code"][:2] for f in json.loads(out)["findings"]} == {"AC"}
+
+
+def test_severity_override_for_an_unknown_code_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "check", str(EXAMPLE), "--as-of", AS_OF, "--set", 'severity={"AC01X": "info"}')
+    assert status == 2
+    assert "AC01X" in err
+    assert out == ""
