@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coproduction.cli.common import EXIT_OK, add_policy_arguments, guarded, parse_date
+from coproduction.cli.common import EXIT_OK, add_policy_arguments, guarded, parse_date, refuse_output_over_input
 
 FORMATS = ("text", "json", "markdown", "html")
 
@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
     policy = policy_from_args(args)
     baseline = resolve_baseline(args.baseline or policy.baseline)
+    refuse_output_over_input(args.output, args.path)
     register = load_register(args.path)
     as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
     audit = audit_group(register, args.group, as_of=as_of, policy=policy, baseline=baseline)

@@ -7,7 +7,14 @@ import re
 import sys
 from datetime import UTC, date, datetime
 
-from coproduction.cli.common import EXIT_OK, EXIT_USAGE, add_policy_arguments, guarded, parse_date
+from coproduction.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    add_policy_arguments,
+    guarded,
+    parse_date,
+    refuse_output_over_input,
+)
 
 
 def parse_dtstamp(text: str) -> datetime:
@@ -71,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
         print("coproduction: --from is after --to; no meeting can match", file=sys.stderr)
         return EXIT_USAGE
     policy = policy_from_args(args)
+    refuse_output_over_input(args.output, args.path)
     register = load_register(args.path)
     domain = args.domain or default_domain(register.organisation)
     probe = ExportOptions(

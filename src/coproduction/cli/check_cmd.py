@@ -11,6 +11,7 @@ from coproduction.cli.common import (
     add_policy_arguments,
     guarded,
     parse_date,
+    refuse_output_over_input,
 )
 
 
@@ -59,6 +60,7 @@ def today_in(timezone: str) -> str:
 
 @guarded
 def run(args: argparse.Namespace) -> int:
+    import gc
     from datetime import date
 
     from coproduction.api import check_register
@@ -73,15 +75,22 @@ def run(args: argparse.Namespace) -> int:
     registry = registry_with_plugins(include_plugins=not args.no_plugins)
     select, ignore = _codes(args.select), _codes(args.ignore)
     registry.selected(select, ignore)  # unknown codes are a usage error before any loading
+    refuse_output_over_input(args.output, args.path)
     register = load_register(args.path)
-    as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
-    report = check_register(register, as_of=as_of, policy=policy, select=select, ignore=ignore, registry=registry)
-    pieces = render_pieces(report, args.format)
-    if args.output:
-        write_atomic_pieces(args.output, pieces)
-    else:
-        for piece in pieces:
-            sys.stdout.write(piece)
+    # The register is kept for the whole command: move its millions of objects out of the cyclic collector's
+    # sight, so that collections triggered while checking walk only what the checks make (issue 6 benchmarks).
+    gc.freeze()
+    try:
+        as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
+        report = check_register(register, as_of=as_of, policy=policy, select=select, ignore=ignore, registry=registry)
+        pieces = render_pieces(report, args.format)
+        if args.output:
+            write_atomic_pieces(args.output, pieces)
+        else:
+            for piece in pieces:
+                sys.stdout.write(piece)
+    finally:
+        gc.unfreeze()  # a caller in the same process (tests) gets its collector back as it was
     if args.fail_on == "never":
         return EXIT_OK
     return EXIT_FINDINGS if report.at_or_above(Severity(args.fail_on)) else EXIT_OK

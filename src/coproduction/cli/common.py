@@ -48,3 +48,20 @@ def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Name
             return EXIT_USAGE
 
     return wrapper
+
+
+def refuse_output_over_input(output: str | None, input_path: str) -> None:
+    """An output file may not replace the register it was made from, or a file inside a register folder.
+
+    Input files are never modified (issue 6); ``check team-up.yaml -o team-up.yaml`` would lose the register.
+    """
+    if not output:
+        return
+    from pathlib import Path
+
+    from coproduction.errors import OutputError
+
+    target = Path(output).resolve()
+    source = Path(input_path).resolve()
+    if target == source or (source.is_dir() and source in target.parents):
+        raise OutputError(f"{output}: the output would overwrite the register {input_path}; choose another file")
