@@ -49,3 +49,17 @@ def test_output_over_a_single_file_register_is_refused(tmp_path: Path, capsys: p
     assert status == 2
     assert register.read_text() == "organisation: Council\narea: Shire\n"
     assert "would overwrite" in capsys.readouterr().err
+
+
+def test_internal_audit_file_is_owner_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+
+    target = tmp_path / "internal.json"
+    old = os.umask(0o022)
+    try:
+        status = main(["audit", str(EXAMPLE), "--group", "team-up-board", "--format", "json", "-o", str(target)])
+    finally:
+        os.umask(old)
+    assert status == 0
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert "special category data" in capsys.readouterr().err

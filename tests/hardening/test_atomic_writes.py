@@ -67,3 +67,21 @@ def test_write_atomic_keeps_existing_permissions(tmp_path: Path) -> None:
     path.chmod(0o600)
     write_atomic(path, "new")
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_new_file_follows_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o077)
+    try:
+        write_atomic(tmp_path / "new.ics", "data")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.ics").stat().st_mode & 0o777 == 0o600
+
+
+def test_private_file_is_owner_only_whatever_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o000)
+    try:
+        write_atomic(tmp_path / "internal.json", "data", private=True)
+    finally:
+        os.umask(old)
+    assert (tmp_path / "internal.json").stat().st_mode & 0o777 == 0o600

@@ -78,13 +78,15 @@ def run(args: argparse.Namespace) -> int:
     report = build_report(audit, plan, policy, publishable=args.publishable)
     text = RENDERERS[args.format](report)
     if args.output:
-        write_atomic(args.output, text)
-        if not args.publishable:
-            print(
-                f"coproduction: wrote {args.output}: special category data, not for publication "
-                "(use --publishable for a version that is)",
-                file=sys.stderr,
-            )
+        # An internal report is special category data: only its owner may read the file.
+        write_atomic(args.output, text, private=not args.publishable)
     else:
         sys.stdout.write(text)
+    if not args.publishable:
+        where = f"wrote {args.output}" if args.output else "this report"
+        print(
+            f"coproduction: {where}: special category data, not for publication "
+            "(use --publishable for a version that is)",
+            file=sys.stderr,
+        )
     return EXIT_OK

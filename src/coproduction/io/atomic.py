@@ -16,10 +16,17 @@ from typing import BinaryIO
 from coproduction.errors import OutputError
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, encoding: str = "utf-8") -> None:
-    """Write ``data`` to ``path`` atomically. Raises :class:`OutputError` when the folder cannot be written."""
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes | str, *, encoding: str = "utf-8", private: bool = False
+) -> None:
+    """Write ``data`` to ``path`` atomically. Raises :class:`OutputError` when the folder cannot be written.
+
+    A new file gets the permissions the process's umask allows, as ``open`` would give it; an existing file keeps
+    its own. ``private=True`` makes the file readable and writable by its owner only (0600), whatever the umask:
+    for special category data such as an internal diversity audit.
+    """
     payload = data.encode(encoding) if isinstance(data, str) else data
-    _write(path, lambda handle: handle.write(payload))
+    _write(path, lambda handle: handle.write(payload), private=private)
 
 
 def write_atomic_pieces(path: str | os.PathLike[str], pieces: Iterable[str], *, encoding: str = "utf-8") -> None:
@@ -33,7 +40,14 @@ def write_atomic_pieces(path: str | os.PathLike[str], pieces: Iterable[str], *, 
     _write(path, write)
 
 
-def _write(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) -> None:
+def _new_file_mode() -> int:
+    """0666 less the umask: what ``open(path, "w")`` would create. The umask can only be read by setting it."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write(path: str | os.PathLike[str], write: Callable[[BinaryIO], object], *, private: bool = False) -> None:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
@@ -46,7 +60,12 @@ def _write(path: str | os.PathLike[str], write: Callable[[BinaryIO], object]) ->
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
-            mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+            if private:
+                mode = 0o600
+            elif target.exists():
+                mode = target.stat().st_mode & 0o777
+            else:
+                mode = _new_file_mode()
             os.chmod(temporary, mode)
         os.replace(temporary, target)
     except OSError as error:
