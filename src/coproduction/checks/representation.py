@@ -49,11 +49,6 @@ def _may_be_under(counted: Tally, figures: CharacteristicBaseline, ratio: Fracti
     return False
 
 
-def _number(value: float) -> str:
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
 @check(
     BUILTIN,
     code="DV001",
@@ -113,10 +108,12 @@ def underrepresented_group(context: CheckContext) -> Iterator[Flag]:
                 assert row.expected is not None
                 phrase = category_phrase(characteristic, row.category)
                 title = characteristic_title(characteristic).lower()
+                # No counts: with the expected count and the number who answered, a reader could work out a
+                # small count that the publishable audit suppresses (the audit has the full figures).
                 message = (
-                    f"{group.name}: members {phrase} are under {policy.min_representation_ratio:.0%} of the "
-                    f"{_number(float(row.expected))} expected from the {baseline.area} baseline, among the "
-                    f"{audit.tally.answered} members who answered about {title}"
+                    f"{group.name}: members {phrase} are under-represented: fewer than "
+                    f"{policy.min_representation_ratio:.0%} of the number expected from the {baseline.area} "
+                    f"baseline, among members who answered about {title}"
                 )
                 if row.additions_needed is None:
                     hint = f"Recruit members {phrase}."
