@@ -27,10 +27,14 @@ _PRINCIPLE_INTROS = {
 
 
 def _escape(text: str) -> str:
-    """Escape Markdown and HTML-significant characters so register text cannot change the document's structure."""
+    """Escape what is significant inside a line of Markdown, so register text cannot change the document's structure.
+
+    Register text only ever appears mid-line (after a list marker), so block-level markers (``#``, ``-``, ``1.``)
+    need no escape; emphasis, code, links, tables, strikethrough and HTML do. Line breaks become spaces.
+    """
     out = []
     for ch in text:
-        if ch in "\\`*_{}[]()#+-.!|<>&":
+        if ch in "\\`*_[]|<>&~":
             out.append("\\" + ch)
         elif ch in "\r\n":
             out.append(" ")
