@@ -105,7 +105,8 @@ def test_date_time_problems(value: str, expected: str) -> None:
     [
         ("quorum", "true", "expected a whole number, found true/false"),
         ("quorum", "2.5", "expected a whole number, found a number"),
-        ("quorum", "-1", "must be 0 or more"),
+        ("quorum", "-1", "must be from 0 to 100,000"),
+        ("quorum", "10000000000000000000000", "must be from 0 to 100,000"),
         ("requires_residence", "1", "expected true or false, found a number"),
         ("requires_residence", "yes", "expected true or false, found text"),
         ("name", "null", "expected text, found nothing (null)"),

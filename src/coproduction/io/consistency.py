@@ -121,9 +121,17 @@ def _no_group(path: str, identifier: str) -> Finding:
     return path, f"no group with id {identifier!r} in the register"
 
 
+#: Upper bounds that no real register reaches: a huge number is a mistake (or hostile), refused with its place.
+MAX_PEOPLE = 100_000
+MAX_INTERPRETERS = 20
+MAX_MINUTES = 7 * 24 * 60
+MAX_SEQUENCE = 1_000_000
+MAX_AMOUNT = 1_000_000
+
+
 def _group_findings(group: Group, members: set[str] | None) -> Iterator[Finding]:
-    if group.quorum is not None and group.quorum < 0:
-        yield ".quorum", "must be 0 or more"
+    if group.quorum is not None and not 0 <= group.quorum <= MAX_PEOPLE:
+        yield ".quorum", f"must be from 0 to {MAX_PEOPLE:,}"
     cadence = group.cadence
     if cadence is not None:
         if cadence.week_of_month is not None and cadence.week_of_month not in WEEKS_OF_MONTH:
@@ -159,13 +167,15 @@ def _meeting_findings(meeting: Meeting, members: set[str] | None, groups: set[st
         yield _no_group(".group", meeting.group)
     if meeting.end <= meeting.start:
         yield ".end", "end before start; a meeting must end after it starts"
-    if meeting.bsl_interpreters < 0:
-        yield ".bsl_interpreters", "must be 0 or more"
+    if not 0 <= meeting.bsl_interpreters <= MAX_INTERPRETERS:
+        yield ".bsl_interpreters", f"must be from 0 to {MAX_INTERPRETERS}"
+    if not 0 <= meeting.sequence <= MAX_SEQUENCE:
+        yield ".sequence", f"must be from 0 to {MAX_SEQUENCE:,}"
     for index, pause in enumerate(meeting.breaks):
-        if pause.after_minutes < 0:
-            yield f".breaks[{index}].after_minutes", "must be 0 or more"
-        if pause.minutes <= 0:
-            yield f".breaks[{index}].minutes", "must be more than 0"
+        if not 0 <= pause.after_minutes <= MAX_MINUTES:
+            yield f".breaks[{index}].after_minutes", f"must be from 0 to {MAX_MINUTES:,} (minutes)"
+        if not 0 < pause.minutes <= MAX_MINUTES:
+            yield f".breaks[{index}].minutes", f"must be from 1 to {MAX_MINUTES:,} (minutes)"
     if members is not None:
         yield from _members_exist(".expected", meeting.expected, members)
         for index, item in enumerate(meeting.agenda):
@@ -179,8 +189,8 @@ def _meeting_findings(meeting: Meeting, members: set[str] | None, groups: set[st
     for index, payment in enumerate(meeting.payments):
         if _missing(payment.member, members):
             yield _no_member(f".payments[{index}].member", payment.member)
-        if payment.amount is not None and payment.amount < 0:
-            yield f".payments[{index}].amount", "must be 0 or more"
+        if payment.amount is not None and not 0 <= payment.amount <= MAX_AMOUNT:
+            yield f".payments[{index}].amount", f"must be from 0 to {MAX_AMOUNT:,}"
 
 
 def _members_exist(path: str, identifiers: Sequence[str], members: set[str]) -> Iterator[Finding]:
