@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from coproduction.api import CheckReport
+from coproduction.errors import OutputError
 
 FORMATS = ("text", "json", "markdown")
 
@@ -37,4 +38,4 @@ def _renderer(format: str) -> Callable[[CheckReport], str]:
         from coproduction.output.text_report import render_text
 
         return render_text
-    raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    raise OutputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
