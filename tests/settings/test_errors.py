@@ -253,3 +253,9 @@ def test_any_set_value_is_a_policy_or_a_policy_error(key: str, value: str) -> No
 def test_any_environment_variable_is_a_policy_or_a_policy_error(suffix: str, value: str) -> None:
     problems = outcome(environ={f"COPRODUCTION_{suffix}": value})
     assert problems is None or (problems and all(problem.file == "environment" for problem in problems))
+
+
+@pytest.mark.parametrize("override", ["jargon.=x", ".min_service_areas=3", "group_sizes..minimum=3"])
+def test_override_with_an_empty_key_part_is_refused(override: str) -> None:
+    with pytest.raises(PolicyError, match="a part of the key is empty"):
+        load_policy(environ={}, overrides=[override])

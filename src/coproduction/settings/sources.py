@@ -291,6 +291,10 @@ def overrides_layer(overrides: Sequence[str] | Mapping[str, Any]) -> Layer:
     keys: dict[Location, str] = {}
     for key, value in pairs:
         path = tuple(part.strip() for part in key.split("."))
+        if not all(path):
+            example = "write e.g. jargon.ICB=... or group_sizes.board.minimum=10"
+            problems.append(Problem(SET_FLAG, key, f"a part of the key is empty; {example}"))
+            continue
         if path[0] not in known:
             if path[0] in ("profile", "policy"):
                 message = f"{path[0]} is not a setting; use --{path[0]}"
