@@ -411,3 +411,16 @@ __all__ = [
     "structuring_converter",
     "unstructure_time",
 ]
+
+
+def _native(value: date) -> date:
+    return value
+
+
+def make_native_dates_converter() -> cattrs.Converter:
+    """As :func:`make_converter`, but dates and date-times stay Python values on saving: for YAML and TOML, which
+    have native date and date-time types."""
+    converter = make_converter()
+    converter.register_unstructure_hook(date, _native)
+    converter.register_unstructure_hook(datetime, _native)
+    return converter

@@ -8,7 +8,6 @@ omitted, which the converter does for every default anyway.
 from __future__ import annotations
 
 import tomllib
-from datetime import date, datetime
 from typing import Any
 
 import cattrs
@@ -18,16 +17,9 @@ from coproduction.io import converter as base
 from coproduction.io.formats import LoadLimits, SyntaxProblem, describe_value_error
 
 
-def _native(value: date) -> date:
-    return value
-
-
 def make_converter() -> cattrs.Converter:
     """Dates and date-times as TOML values; everything else as for JSON."""
-    converter = base.make_converter()
-    converter.register_unstructure_hook(date, _native)
-    converter.register_unstructure_hook(datetime, _native)
-    return converter
+    return base.make_native_dates_converter()
 
 
 def loads(text: str, limits: LoadLimits) -> Any:

@@ -18,7 +18,7 @@ style, field order as the models declare it, non-ASCII kept readable.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, cast
 
 import cattrs
@@ -238,16 +238,9 @@ RegisterDumper.add_representer(datetime, RegisterDumper.represent_iso_datetime)
 RegisterDumper.add_representer(str, RegisterDumper.represent_text)
 
 
-def _native(value: date) -> date:
-    return value
-
-
 def make_converter() -> cattrs.Converter:
-    """Dates and date-times as YAML timestamps; everything else as for JSON."""
-    converter = base.make_converter()
-    converter.register_unstructure_hook(date, _native)
-    converter.register_unstructure_hook(datetime, _native)
-    return converter
+    """Dates and date-times as YAML values; everything else as for JSON."""
+    return base.make_native_dates_converter()
 
 
 def _describe(error: yaml.YAMLError, text: str) -> str:
