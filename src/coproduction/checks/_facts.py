@@ -17,11 +17,13 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from coproduction.checks._queries import meeting_day as query_meeting_day
 from coproduction.models.enums import AccessNeed, AttendanceStatus, MeetingStatus, PaperFormat, VenueFeature
 from coproduction.models.meeting import Meeting
 from coproduction.models.member import Member
+from coproduction.working_days import clear_working_days_between
 
 if TYPE_CHECKING:
     from coproduction.checks.engine import CheckContext
@@ -42,8 +44,10 @@ class RunFacts:
         self._current: dict[tuple[str, int], tuple[Member, ...]] = {}
         self._current_ids: dict[tuple[str, int], frozenset[str]] = {}
         self._current_sorted: dict[tuple[str, int], tuple[Member, ...]] = {}
-        self._local_day: dict[int, date] = {}
-        self._query_day: dict[int, date] = {}
+        self._day: dict[int, date | None] = {}
+        self._zone = _zone_or_none(context.policy.timezone)
+        self._clear: dict[tuple[date, date, int], int] = {}
+        self._lived_present: dict[int, int] = {}
         self._expected: dict[int, tuple[Member, ...]] = {}
         self._needs: dict[int, Counter[AccessNeed]] = {}
         self._present: dict[int, tuple[str, ...]] = {}
@@ -100,23 +104,59 @@ class RunFacts:
 
     # --- meetings ----------------------------------------------------------------------------------------------
 
+    def _converted_day(self, meeting: Meeting) -> date | None:
+        """The local date of an aware start, converted once for both helpers below; ``None`` when the start is
+        naive or cannot be converted (the edges of the calendar), where the two helpers differ."""
+        key = id(meeting)
+        try:
+            return self._day[key]
+        except KeyError:
+            pass
+        start = meeting.start
+        day: date | None = None
+        if start.tzinfo is not None and self._zone is not None:
+            try:
+                day = start.astimezone(self._zone).date()
+            except OverflowError:
+                day = None
+        self._day[key] = day
+        return day
+
     def local_day(self, meeting: Meeting) -> date:
         """``accessibility.meeting_day``: the meeting's date on the policy's local clock."""
-        key = id(meeting)
-        day = self._local_day.get(key)
+        day = self._converted_day(meeting)
         if day is None:
             from coproduction.checks.accessibility import meeting_day
 
-            day = self._local_day[key] = meeting_day(meeting, self.context.policy)
+            day = meeting_day(meeting, self.context.policy)
         return day
 
     def query_day(self, meeting: Meeting) -> date:
         """``_queries.meeting_day``: the meeting's start's date in the policy's time zone."""
-        key = id(meeting)
-        day = self._query_day.get(key)
+        day = self._converted_day(meeting)
         if day is None:
-            day = self._query_day[key] = query_meeting_day(meeting, self.context.policy)
+            day = query_meeting_day(meeting, self.context.policy)
         return day
+
+    def clear_working_days(self, published: date, day: date, at_most: int) -> int:
+        """``clear_working_days_between`` with the run's working-day calendar, once per pair of dates."""
+        key = (published, day, at_most)
+        found = self._clear.get(key)
+        if found is None:
+            found = self._clear[key] = clear_working_days_between(
+                published, day, self.context.is_working_day, at_most=at_most
+            )
+        return found
+
+    def lived_present(self, meeting: Meeting) -> int:
+        """How many of :meth:`present_members` have lived experience (``count_lived_experience``)."""
+        key = id(meeting)
+        found = self._lived_present.get(key)
+        if found is None:
+            found = self._lived_present[key] = sum(
+                1 for m in self.present_members(meeting) if m.has_lived_experience
+            )
+        return found
 
     def held_meetings(self, group_id: str, until: date) -> tuple[Meeting, ...]:
         """``_queries.held_meetings``: the group's held meetings on or before ``until``, by start then id."""
@@ -228,6 +268,14 @@ class RunFacts:
         if found is None:
             found = self._jargon[title] = compute(title)
         return found
+
+
+def _zone_or_none(name: str) -> ZoneInfo | None:
+    """The policy's zone; ``None`` when unknown, so that each helper raises its own error when asked."""
+    try:
+        return ZoneInfo(name)
+    except Exception:
+        return None
 
 
 def facts(context: CheckContext) -> RunFacts:

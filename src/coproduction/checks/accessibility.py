@@ -29,7 +29,7 @@ from coproduction.models.enums import AccessNeed, MeetingMode, PaperFormat, Venu
 from coproduction.models.meeting import Meeting, Paper
 from coproduction.models.member import Member
 from coproduction.policy import Policy, Severity
-from coproduction.working_days import bank_holiday_name, clear_working_days_between, is_weekend
+from coproduction.working_days import bank_holiday_name, is_weekend
 
 _LGA_1972 = (
     "Local Government Act 1972 s.100B(3), as amended by the Local Authorities (Access to Meetings and Documents) "
@@ -221,7 +221,7 @@ def _late_paper(
     easy_read_days = context.policy.easy_read_notice_days
     needed = _plural(notice, "clear working day")
     if paper.published is None:
-        clear_if_today = clear_working_days_between(context.as_of, day, context.is_working_day, at_most=notice)
+        clear_if_today = facts(context).clear_working_days(context.as_of, day, notice)
         days_away = (day - context.as_of).days
         if context.as_of > day:
             yield Flag(
@@ -258,7 +258,7 @@ def _late_paper(
             late_hint,
         )
         return
-    clear = clear_working_days_between(paper.published, day, context.is_working_day, at_most=notice)
+    clear = facts(context).clear_working_days(paper.published, day, notice)
     if clear < notice:
         yield Flag(
             meeting_id,

@@ -241,7 +241,7 @@ def staff_dominated_meeting(context: CheckContext) -> Iterator[Flag]:
             present = facts(context).present_members(meeting)
             if not present:
                 continue
-            lived = count_lived_experience(present)
+            lived = facts(context).lived_present(meeting)
             if not is_under(lived, len(present), share):
                 continue
             message = (
@@ -368,7 +368,7 @@ def decision_without_lived_experience(context: CheckContext) -> Iterator[Flag]:
             if not meeting.decisions:
                 continue
             present = facts(context).present_members(meeting)
-            lived = count_lived_experience(present)
+            lived = facts(context).lived_present(meeting)
             reasons: list[str] = []
             if lived < minimum:
                 reasons.append(

@@ -8,6 +8,7 @@ never to remove someone.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from coproduction.checks._facts import facts
@@ -131,27 +132,25 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
         meetings = [m for m in shared.held_meetings(group.id, as_of) if shared.query_day(m) >= window_start]
         if not meetings:
             continue
-        # Per meeting: who was expected when nobody is listed (the group's current members on its date, through
-        # any membership, known or not), who is listed, and who was recorded present or sending apologies.
-        facts_of = [
-            (
-                frozenset(meeting.expected) if meeting.expected else None,
-                shared.current_member_ids(group.id, shared.query_day(meeting)),
-                *shared.attendance_sets(meeting),
+        # Per meeting, who was expected: those listed, or when nobody is listed the group's current members on its
+        # date (through any membership, known or not). Present counts before apologies, as a member may have both.
+        expected_at: Counter[str] = Counter()
+        present_at: Counter[str] = Counter()
+        apologies_at: Counter[str] = Counter()
+        for meeting in meetings:
+            expected_ids = (
+                frozenset(meeting.expected)
+                if meeting.expected
+                else shared.current_member_ids(group.id, shared.query_day(meeting))
             )
-            for meeting in meetings
-        ]
+            came, apologised = shared.attendance_sets(meeting)
+            expected_at.update(expected_ids)
+            present_at.update(came & expected_ids)
+            apologies_at.update((apologised - came) & expected_ids)
         for member in shared.current_members(group.id, as_of):
-            member_id = member.id
-            expected = present = apologies = 0
-            for listed, current, came, sent_apologies in facts_of:
-                if not (member_id in listed if listed is not None else member_id in current):
-                    continue
-                expected += 1
-                if member_id in came:
-                    present += 1
-                elif member_id in sent_apologies:
-                    apologies += 1
+            expected = expected_at[member.id]
+            present = present_at[member.id]
+            apologies = apologies_at[member.id]
             # A member expected at no meeting has no attendance to judge, whatever the policy's minimum.
             if expected == 0 or expected < policy.min_expected_meetings:
                 continue
