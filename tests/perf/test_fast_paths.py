@@ -139,3 +139,30 @@ def test_run_facts_match_plain_helpers(data: st.DataObject) -> None:
         for meeting in register.meetings:
             assert shared.present_members(meeting) == q.present_members(register, meeting)
             assert shared.query_day(meeting) == q.meeting_day(meeting, context.policy)
+
+
+# --- a run of the checks makes no reference cycles (check pauses the collector) ---------------------------------
+
+
+def test_check_run_leaves_no_cyclic_garbage(tmp_path: Path) -> None:
+    import gc
+
+    from benchmarks.synthetic import Scale, write_register
+
+    from coproduction.api import check_register
+    from coproduction.io.loader import load_register
+
+    small = Scale("small", councils=1, groups_per_council=3, members_per_group=8)
+    path = write_register(tmp_path / "small.json", small)
+    register = load_register(path)
+    for candidate in (register, load_register(Path(__file__).parents[2] / "examples" / "oxfordshire")):
+        gc.collect()
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            report = check_register(candidate, as_of=date(2026, 11, 25))
+            assert report.findings
+            assert gc.collect() == 0
+        finally:
+            if was_enabled:
+                gc.enable()

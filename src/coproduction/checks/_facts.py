@@ -38,7 +38,9 @@ class RunFacts:
     """Answers shared by the checks of one run. Keys by ``id()`` are safe: the register keeps its objects alive."""
 
     def __init__(self, context: CheckContext) -> None:
-        self.context = context
+        # Not the context itself: it holds these facts, and a cycle would keep them until a collection.
+        self.policy = context.policy
+        self.is_working_day = context.is_working_day
         self.register = context.register
         self._bounds: dict[str, tuple[date, ...]] = {}
         self._current: dict[tuple[str, int], tuple[Member, ...]] = {}
@@ -128,14 +130,14 @@ class RunFacts:
         if day is None:
             from coproduction.checks.accessibility import meeting_day
 
-            day = meeting_day(meeting, self.context.policy)
+            day = meeting_day(meeting, self.policy)
         return day
 
     def query_day(self, meeting: Meeting) -> date:
         """``_queries.meeting_day``: the meeting's start's date in the policy's time zone."""
         day = self._converted_day(meeting)
         if day is None:
-            day = query_meeting_day(meeting, self.context.policy)
+            day = query_meeting_day(meeting, self.policy)
         return day
 
     def clear_working_days(self, published: date, day: date, at_most: int) -> int:
@@ -144,7 +146,7 @@ class RunFacts:
         found = self._clear.get(key)
         if found is None:
             found = self._clear[key] = clear_working_days_between(
-                published, day, self.context.is_working_day, at_most=at_most
+                published, day, self.is_working_day, at_most=at_most
             )
         return found
 
