@@ -137,7 +137,9 @@ def test_run_facts_match_plain_helpers(data: st.DataObject) -> None:
                 }
                 assert shared.held_meetings(group.id, day) == q.held_meetings(register, group.id, context.policy, day)
         for meeting in register.meetings:
+            assert shared.present(meeting) == meeting.present
             assert shared.present_members(meeting) == q.present_members(register, meeting)
+            assert shared.lived_present(meeting) == q.count_lived_experience(q.present_members(register, meeting))
             assert shared.query_day(meeting) == q.meeting_day(meeting, context.policy)
 
 

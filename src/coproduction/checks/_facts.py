@@ -50,6 +50,7 @@ class RunFacts:
         self._zone = _zone_or_none(context.policy.timezone)
         self._clear: dict[tuple[date, date, int], int] = {}
         self._lived_present: dict[int, int] = {}
+        self._lived: frozenset[str] | None = None
         self._expected: dict[int, tuple[Member, ...]] = {}
         self._needs: dict[int, Counter[AccessNeed]] = {}
         self._present: dict[int, tuple[str, ...]] = {}
@@ -150,14 +151,21 @@ class RunFacts:
             )
         return found
 
+    def _lived_ids(self) -> frozenset[str]:
+        """Ids of the register's members with lived experience."""
+        if self._lived is None:
+            self._lived = frozenset(
+                member_id for member_id, m in self.register.member_by_id.items() if m.has_lived_experience
+            )
+        return self._lived
+
     def lived_present(self, meeting: Meeting) -> int:
         """How many of :meth:`present_members` have lived experience (``count_lived_experience``)."""
         key = id(meeting)
         found = self._lived_present.get(key)
         if found is None:
-            found = self._lived_present[key] = sum(
-                1 for m in self.present_members(meeting) if m.has_lived_experience
-            )
+            # Present members are distinct and known; lived-experience ids are known members' ids.
+            found = self._lived_present[key] = len(self._lived_ids().intersection(self.present(meeting)))
         return found
 
     def held_meetings(self, group_id: str, until: date) -> tuple[Meeting, ...]:
@@ -235,7 +243,7 @@ class RunFacts:
         key = id(meeting)
         found = self._present.get(key)
         if found is None:
-            found = self._present[key] = meeting.present
+            found = self._present[key] = tuple([a.member for a in meeting.attendance if a.status is _PRESENT])
         return found
 
     def present_members(self, meeting: Meeting) -> tuple[Member, ...]:
@@ -244,12 +252,8 @@ class RunFacts:
         found = self._present_members.get(key)
         if found is None:
             by_id = self.register.member_by_id
-            seen: dict[str, Member] = {}
-            for member_id in self.present(meeting):
-                member = by_id.get(member_id)
-                if member is not None and member_id not in seen:
-                    seen[member_id] = member
-            found = self._present_members[key] = tuple(seen.values())
+            distinct = dict.fromkeys(self.present(meeting))  # in order of first mention
+            found = self._present_members[key] = tuple(by_id[i] for i in distinct if i in by_id)
         return found
 
     def attendance_sets(self, meeting: Meeting) -> tuple[frozenset[str], frozenset[str]]:

@@ -206,12 +206,23 @@ def _paper_key(paper: Paper) -> tuple[str, str]:
 def late_papers(context: CheckContext) -> Iterator[Flag]:
     policy = context.policy
     notice = policy.papers_notice_working_days
+    easy_read_days = policy.easy_read_notice_days
+    shared = facts(context)
     for meeting in active_meetings(context):
         if not meeting.papers:
             continue
         day = _day(context, meeting)
         easy_read_readers = _needs_of(context, meeting)[AccessNeed.EASY_READ]
-        for paper in sorted(meeting.papers, key=_paper_key):
+        papers = meeting.papers if len(meeting.papers) == 1 else sorted(meeting.papers, key=_paper_key)
+        for paper in papers:
+            published = paper.published
+            if (
+                published is not None
+                and published < day
+                and shared.clear_working_days(published, day, notice) >= notice
+                and not (easy_read_readers and (day - published).days < easy_read_days)
+            ):
+                continue  # out in time: the common case, decided without building any message
             yield from _late_paper(context, meeting.id, day, paper, notice, easy_read_readers)
 
 
