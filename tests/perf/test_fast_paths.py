@@ -168,3 +168,18 @@ def test_check_run_leaves_no_cyclic_garbage(tmp_path: Path) -> None:
         finally:
             if was_enabled:
                 gc.enable()
+
+
+def test_run_facts_right_for_short_lived_meetings() -> None:
+    """Answers are kept by id(); a meeting asked about is kept alive, so a later object cannot reuse its id."""
+    from coproduction.checks import CheckContext
+    from coproduction.checks._facts import RunFacts
+    from coproduction.policy import Policy
+    from tests.builders import meeting, register
+
+    context = CheckContext(register=register(), policy=Policy(), as_of=date(2026, 11, 25))
+    shared = RunFacts(context)
+    for n in range(300):
+        temporary = meeting(f"m{n}", present=[f"p{n}"], day=date(2026, 1 + n % 12, 1 + n % 28))
+        assert shared.present(temporary) == (f"p{n}",)
+        assert shared.query_day(temporary) == date(2026, 1 + n % 12, 1 + n % 28)

@@ -35,7 +35,8 @@ _FEATURE_OF = {need: need.venue_feature for need in AccessNeed}
 
 
 class RunFacts:
-    """Answers shared by the checks of one run. Keys by ``id()`` are safe: the register keeps its objects alive."""
+    """Answers shared by the checks of one run, kept by the ``id()`` of the meeting (hashing a meeting would hash
+    all its attendance); each meeting answered about is kept alive, so no id is reused within the run."""
 
     def __init__(self, context: CheckContext) -> None:
         # Not the context itself: it holds these facts, and a cycle would keep them until a collection.
@@ -46,6 +47,9 @@ class RunFacts:
         self._current: dict[tuple[str, int], tuple[Member, ...]] = {}
         self._current_ids: dict[tuple[str, int], frozenset[str]] = {}
         self._current_sorted: dict[tuple[str, int], tuple[Member, ...]] = {}
+        #: Every meeting a cache holds an answer for, by id: kept alive, so that its id cannot be reused by another
+        #: object (a caller's temporary meeting) while the answer is kept.
+        self._pinned: dict[int, Meeting] = {}
         self._day: dict[int, date | None] = {}
         self._zone = _zone_or_none(context.policy.timezone)
         self._clear: dict[tuple[date, date, int], int] = {}
@@ -123,6 +127,7 @@ class RunFacts:
             except OverflowError:
                 day = None
         self._day[key] = day
+        self._pinned[key] = meeting
         return day
 
     def local_day(self, meeting: Meeting) -> date:
@@ -165,6 +170,7 @@ class RunFacts:
         found = self._lived_present.get(key)
         if found is None:
             # Present members are distinct and known; lived-experience ids are known members' ids.
+            self._pinned[key] = meeting
             found = self._lived_present[key] = len(self._lived_ids().intersection(self.present(meeting)))
         return found
 
@@ -201,6 +207,7 @@ class RunFacts:
             else:
                 found = self.current_members_by_id(meeting.group, self.local_day(meeting))
             self._expected[key] = found
+            self._pinned[key] = meeting
         return found
 
     def need_counts(self, meeting: Meeting) -> Counter[AccessNeed]:
@@ -243,6 +250,7 @@ class RunFacts:
         key = id(meeting)
         found = self._present.get(key)
         if found is None:
+            self._pinned[key] = meeting
             found = self._present[key] = tuple([a.member for a in meeting.attendance if a.status is _PRESENT])
         return found
 
@@ -253,6 +261,7 @@ class RunFacts:
         if found is None:
             by_id = self.register.member_by_id
             distinct = dict.fromkeys(self.present(meeting))  # in order of first mention
+            self._pinned[key] = meeting
             found = self._present_members[key] = tuple(by_id[i] for i in distinct if i in by_id)
         return found
 
@@ -263,6 +272,7 @@ class RunFacts:
         if found is None:
             present = frozenset(a.member for a in meeting.attendance if a.status == _PRESENT)
             apologies = frozenset(a.member for a in meeting.attendance if a.status == _APOLOGIES)
+            self._pinned[key] = meeting
             found = self._attendance[key] = (present, apologies)
         return found
 
