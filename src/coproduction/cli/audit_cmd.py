@@ -62,9 +62,9 @@ def run(args: argparse.Namespace) -> int:
     from coproduction.audit.reports import RENDERERS, build_report
     from coproduction.audit.targets import recruitment_plan
     from coproduction.cli.check_cmd import today_in
+    from coproduction.cli.common import policy_from_args
     from coproduction.io.atomic import write_atomic
     from coproduction.io.loader import load_register
-    from coproduction.settings import policy_from_args
 
     policy = policy_from_args(args)
     baseline = resolve_baseline(args.baseline or policy.baseline)

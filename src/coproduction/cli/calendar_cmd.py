@@ -70,9 +70,9 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from coproduction.calendar import ExportOptions, build_calendar, default_dtstamp
     from coproduction.calendar.export import select_meetings, zone_for
+    from coproduction.cli.common import policy_from_args
     from coproduction.io.atomic import write_atomic
     from coproduction.io.loader import load_register
-    from coproduction.settings import policy_from_args
 
     if args.start and args.end and args.start > args.end:
         print("coproduction: --from is after --to; no meeting can match", file=sys.stderr)

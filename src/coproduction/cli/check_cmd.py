@@ -64,12 +64,12 @@ def run(args: argparse.Namespace) -> int:
     from datetime import date
 
     from coproduction.api import check_register
+    from coproduction.cli.common import policy_from_args
     from coproduction.io.atomic import write_atomic_pieces
     from coproduction.io.loader import load_register
     from coproduction.output import render_pieces
     from coproduction.plugins import registry_with_plugins
     from coproduction.policy import Severity
-    from coproduction.settings import policy_from_args
 
     policy = policy_from_args(args)
     registry = registry_with_plugins(include_plugins=not args.no_plugins)
