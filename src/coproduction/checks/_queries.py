@@ -53,7 +53,8 @@ def whole_months_between(earlier: date, later: date) -> int:
 
 
 @lru_cache(maxsize=16)
-def _zone(name: str) -> ZoneInfo:
+def policy_zone(name: str) -> ZoneInfo:
+    """The policy's time zone; an unknown name is a :class:`PolicyError` at ``$.timezone``."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -64,7 +65,7 @@ def _zone(name: str) -> ZoneInfo:
 
 def meeting_day(meeting: Meeting, policy: Policy) -> date:
     """The meeting's date in the policy's time zone (a meeting at 23:30 UTC in summer is on the next day)."""
-    return meeting.start.astimezone(_zone(policy.timezone)).date()
+    return meeting.start.astimezone(policy_zone(policy.timezone)).date()
 
 
 def held_meetings(register: Register, group_id: str, policy: Policy, until: date) -> tuple[Meeting, ...]:

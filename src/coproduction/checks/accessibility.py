@@ -19,12 +19,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from functools import lru_cache, partial
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coproduction.checks._facts import facts
+from coproduction.checks._queries import policy_zone
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
-from coproduction.errors import PolicyError, Problem
 from coproduction.models.enums import AccessNeed, MeetingMode, PaperFormat, VenueFeature
 from coproduction.models.meeting import Meeting, Paper
 from coproduction.models.member import Member
@@ -91,20 +90,10 @@ _FEATURE_WORDS = {
 # --- shared helpers ------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=16)
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise PolicyError(
-            [Problem("policy", "$.timezone", f"{name!r} is not a known time zone; use one like 'Europe/London'")]
-        ) from None
-
-
 def local(moment: datetime, policy: Policy) -> datetime:
     """``moment`` in the policy's time zone. A naive time is taken to be local time already; a time at the very
     edge of the calendar (year 1 or 9999) that cannot be converted is kept as given."""
-    zone = _zone(policy.timezone)
+    zone = policy_zone(policy.timezone)
     if moment.tzinfo is None:
         return moment.replace(tzinfo=zone)
     try:
