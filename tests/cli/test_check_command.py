@@ -239,3 +239,13 @@ def test_severity_override_for_an_unknown_code_is_an_error(capsys: pytest.Captur
     assert status == 2
     assert "AC01X" in err
     assert out == ""
+
+
+def test_markdown_names_subjects_as_people_know_them(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", str(EXAMPLE), "--as-of", AS_OF, "--format", "markdown", "--select", "MB003,AC003")
+    assert "(Stephen Cole)" in out
+    assert "(Co-production Champions, 19 November 2026)" in out
+    assert "member stephen-cole" not in out
+    register = load_register(EXAMPLE)
+    report = check_register(register, as_of=date(2026, 11, 25), select=["MB003"])
+    assert "(member stephen-cole)" in render_markdown(report)  # without the register: kind and id

@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
         report = check_register(register, as_of=as_of, policy=policy, select=select, ignore=ignore, registry=registry)
-        pieces = render_pieces(report, args.format)
+        pieces = render_pieces(report, args.format, register, policy.timezone)
         if args.output:
             write_atomic_pieces(args.output, pieces)
         else:

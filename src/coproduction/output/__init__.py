@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 
 from coproduction.api import CheckReport
 from coproduction.errors import OutputError
+from coproduction.models.register import Register
 
 FORMATS = ("text", "json", "markdown")
 
@@ -15,13 +16,19 @@ def render(report: CheckReport, format: str) -> str:
     return _renderer(format)(report)
 
 
-def render_pieces(report: CheckReport, format: str) -> Iterator[str]:
+def render_pieces(
+    report: CheckReport, format: str, register: Register | None = None, timezone: str = "Europe/London"
+) -> Iterator[str]:
     """:func:`render`'s text in pieces, to be written one after another (JSON is produced piece by piece, so that
-    a national report need not be held in memory whole)."""
+    a national report need not be held in memory whole). Markdown names subjects from ``register`` when given."""
     if format == "json":
         from coproduction.output.json_report import iter_json
 
         return iter_json(report)
+    if format == "markdown":
+        from coproduction.output.markdown_report import render_markdown
+
+        return iter((render_markdown(report, register, timezone),))
     return iter((render(report, format),))
 
 

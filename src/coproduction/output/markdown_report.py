@@ -6,8 +6,11 @@ look them up with ``coproduction explain``), severities in words.
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from coproduction.api import CheckReport
-from coproduction.checks import Finding, Principle
+from coproduction.checks import Finding, Principle, SubjectKind
+from coproduction.models.register import Register
 from coproduction.policy import Severity
 
 _SEVERITY_WORDS = {
@@ -43,7 +46,30 @@ def _escape(text: str) -> str:
     return "".join(out)
 
 
-def render_markdown(report: CheckReport) -> str:
+def subject_label(finding: Finding, register: Register | None, timezone: str = "Europe/London") -> str:
+    """What a board member calls the subject: the group's name, the meeting's title and date, the member's name.
+    Without the register, the kind and id."""
+    kind, ident = finding.subject.kind, finding.subject.id
+    if register is not None:
+        if kind is SubjectKind.GROUP and ident in register.group_by_id:
+            return register.group_by_id[ident].name
+        if kind is SubjectKind.MEETING and ident in register.meeting_by_id:
+            meeting = register.meeting_by_id[ident]
+            try:
+                day = meeting.start.astimezone(ZoneInfo(timezone)).date()
+            except (ValueError, OverflowError, ZoneInfoNotFoundError):
+                day = meeting.start.date()
+            return f"{meeting.title}, {day.strftime('%-d %B %Y')}"
+        if kind is SubjectKind.MEMBER and ident in register.member_by_id:
+            return register.member_by_id[ident].name
+        if kind is SubjectKind.POLICY:
+            return "the council's policy"
+    return f"{kind.value} {ident}"
+
+
+def render_markdown(report: CheckReport, register: Register | None = None, timezone: str = "Europe/London") -> str:
+    """Markdown for board papers. With ``register``, subjects are named as people know them (group and member
+    names, meeting titles and dates) rather than by id; ``timezone`` dates the meetings."""
     s = report.summary
     lines = [
         "# Co-production check",
@@ -70,7 +96,7 @@ def render_markdown(report: CheckReport) -> str:
         lines += [f"## {principle.heading}", "", _PRINCIPLE_INTROS[principle], ""]
         for f in sorted(found, key=lambda f: (-f.severity.rank, f.sort_key)):
             lines.append(
-                f"- **{_SEVERITY_WORDS[f.severity]}** ({f.subject.kind.value} {_escape(f.subject.id)}): "
+                f"- **{_SEVERITY_WORDS[f.severity]}** ({_escape(subject_label(f, register, timezone))}): "
                 f"{_escape(f.message)}"
             )
             lines.append(f"  - What to do: {_escape(f.hint)} ({f.code})")
