@@ -1,5 +1,9 @@
 """JSON registers: dates, times and date-times are ISO 8601 strings; output is indented UTF-8 with a final
-newline. Parsing uses the standard library's :func:`json.loads` (C accelerated), which large registers need."""
+newline.
+
+Reading tries the one-pass typed decoder first (:mod:`coproduction.io.typed_json`, msgspec), which turns a valid
+file straight into models; a file it declines is parsed with the standard library's :func:`json.loads` and
+structured by cattrs, which reports every problem."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 import cattrs
 
 from coproduction.io import converter as base
+from coproduction.io import typed_json
 from coproduction.io.formats import LoadLimits, SyntaxProblem, describe_value_error
 
 
@@ -39,7 +44,19 @@ def _checks_duplicates(text: str, limits: LoadLimits) -> bool:
 
 
 def loads(text: str, limits: LoadLimits) -> Any:
-    """Parse JSON text; syntax errors name the line and column; a key twice in one object is an error."""
+    """Parse JSON text: a :class:`~coproduction.io.typed_json.TypedDocument` when the fast path reads it, else
+    plain data. Syntax errors name the line and column; a key twice in one object is an error (up to
+    ``limits.json_duplicate_keys_up_to`` characters: msgspec does not notice duplicates, so that check is a pass
+    of its own)."""
+    typed = typed_json.decode(text)
+    if typed is not None:
+        if _checks_duplicates(text, limits):
+            _parse(text, limits)
+        return typed
+    return _parse(text, limits)
+
+
+def _parse(text: str, limits: LoadLimits) -> Any:
     try:
         if _checks_duplicates(text, limits):
             return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)

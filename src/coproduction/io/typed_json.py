@@ -1,0 +1,208 @@
+"""The fast path for JSON registers: one pass from JSON text straight to typed values, then to the models.
+
+``json.loads`` followed by cattrs builds every object twice (a dict per object, then the model) and runs a
+Python hook per value. At national scale (issue 6: 4.2 million attendance records, 464 MB) that was about 17 s of
+a 60 s check. msgspec (a C library) decodes and type-checks in one pass into compact "mirror" structs, made here
+from the models' own attrs fields; a generated function per model then builds the attrs instance from its mirror.
+
+This path only ever *accepts less* than the detailed path (:mod:`coproduction.io.converter`): any doubt — an
+unknown field, a wrong type, a date-time the standard library would read differently — makes :func:`decode`
+return ``None``, and the loader reads the file again the slow way, which finds and names every problem. So every
+message a person sees still comes from one place, and a register loads to the same models on either path (a
+property test in ``tests/io/test_typed_json.py`` compares them).
+
+What the mirrors check in C: every field's JSON type (text, whole number, true/false, list, object), enum values,
+``YYYY-MM-DD`` dates, and unknown fields. What the generated builders check in Python, with the detailed path's
+own leaf hooks: date-times (ISO 8601 with an offset), times of day and amounts. msgspec refuses text with a
+lone UTF-16 surrogate (``"\\ud800"``), as the detailed path does. Duplicate keys are not noticed
+by msgspec; :mod:`coproduction.io.preconf.json` checks them separately, as before.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import Enum
+from functools import cache
+from typing import Any, Final
+
+import attrs
+import msgspec
+
+from coproduction.io.converter import _structure_datetime, _structure_decimal, _structure_time
+from coproduction.models.group import Group, Membership
+from coproduction.models.meeting import Meeting
+from coproduction.models.member import Member
+
+#: The top-level lists and the model of their items (the loader's LIST_KEYS, repeated to avoid an import cycle).
+_LISTS: Final[dict[str, type]] = {"members": Member, "groups": Group, "memberships": Membership, "meetings": Meeting}
+_SINGLES: Final = ("organisation", "area")
+
+#: Leaf types checked by msgspec itself, whose values need no conversion afterwards.
+_AS_IS: Final[tuple[type, ...]] = (str, int, bool, date)
+#: Leaf types read from JSON text by the detailed path's own hooks, so that both paths accept the same values.
+_BY_HOOK: Final[dict[type, Callable[[Any, Any], Any]]] = {
+    datetime: _structure_datetime,
+    time: _structure_time,
+    Decimal: _structure_decimal,
+}
+#: What a hooked leaf may be in JSON before its hook reads it.
+_HOOKED_JSON: Final[dict[type, Any]] = {datetime: str, time: str, Decimal: str | int | float}
+
+
+@attrs.frozen
+class TypedDocument:
+    """One JSON file read by the fast path: its single values and its lists, already models."""
+
+    singles: dict[str, str]
+    lists: dict[str, tuple[Any, ...]]
+
+
+def _optional_inner(type_: Any) -> Any | None:
+    args = typing.get_args(type_)
+    if typing.get_origin(type_) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        return next(arg for arg in args if arg is not type(None))
+    return None
+
+
+def _collection(type_: Any) -> tuple[type, Any] | None:
+    """``(tuple, X)`` for ``tuple[X, ...]``, ``(frozenset, X)`` for ``frozenset[X]``; else ``None``."""
+    origin, args = typing.get_origin(type_), typing.get_args(type_)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return tuple, args[0]
+    if origin is frozenset and len(args) == 1:
+        return frozenset, args[0]
+    return None
+
+
+def _is_leaf_as_is(type_: Any) -> bool:
+    return type_ in _AS_IS or (isinstance(type_, type) and issubclass(type_, Enum))
+
+
+def _needs_no_building(type_: Any) -> bool:
+    """True when msgspec's value for ``type_`` is already what the model holds."""
+    inner = _optional_inner(type_)
+    if inner is not None:
+        return _needs_no_building(inner)
+    collection = _collection(type_)
+    if collection is not None:
+        return _needs_no_building(collection[1])
+    return _is_leaf_as_is(type_)
+
+
+def _mirror_type(type_: Any) -> Any:
+    """The msgspec type that reads the JSON for a model field of type ``type_``."""
+    inner = _optional_inner(type_)
+    if inner is not None:
+        return typing.Optional[_mirror_type(inner)]  # noqa: UP045 - made at run time from a type object
+    collection = _collection(type_)
+    if collection is not None:
+        kind, element = collection
+        mirror = _mirror_type(element)
+        return tuple[mirror, ...] if kind is tuple else frozenset[mirror]  # type: ignore[valid-type]
+    if attrs.has(type_):
+        return mirror_of(type_)
+    if _is_leaf_as_is(type_):
+        return type_
+    if type_ in _HOOKED_JSON:
+        return _HOOKED_JSON[type_]
+    raise TypeError(f"no fast JSON reading for fields of type {type_!r}")  # pragma: no cover - a new model type
+
+
+@cache
+def mirror_of(cls: type) -> type[msgspec.Struct]:
+    """A msgspec struct with the fields, JSON types and defaults of the attrs class ``cls``; unknown fields are
+    refused. ``gc=False``: the structs live only while a file is read and hold no cycles."""
+    hints = typing.get_type_hints(cls)
+    fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
+    for field in attrs.fields(cls):
+        mirror = _mirror_type(hints[field.name])
+        if field.default is attrs.NOTHING:
+            fields.append((field.name, mirror))
+        else:
+            fields.append((field.name, mirror, field.default))
+    return msgspec.defstruct(f"{cls.__name__}JSON", fields, forbid_unknown_fields=True, gc=False)
+
+
+def _expression(type_: Any, value: str, names: dict[str, Any]) -> str:
+    """Python source that turns the mirror value ``value`` of a field of type ``type_`` into the model's value."""
+    if _needs_no_building(type_):
+        return value
+    inner = _optional_inner(type_)
+    if inner is not None:
+        return f"(None if {value} is None else {_expression(inner, value, names)})"
+    collection = _collection(type_)
+    if collection is not None:
+        kind, element = collection
+        function = _function_for(element, names)
+        return f"{kind.__name__}([{function}(item) for item in {value}])"
+    return f"{_function_for(type_, names)}({value})"
+
+
+def _function_for(type_: Any, names: dict[str, Any]) -> str:
+    """The name, in the generated code's namespace, of a one-argument function building a ``type_`` value."""
+    if attrs.has(type_):
+        name = f"build_{type_.__name__}"
+        names[name] = builder_of(type_)
+        return name
+    if type_ in _BY_HOOK:
+        name = f"read_{type_.__name__}"
+        hook = _BY_HOOK[type_]
+        names[name] = lambda value, hook=hook, type_=type_: hook(value, type_)
+        return name
+    if _needs_no_building(type_):
+        names["same"] = _same
+        return "same"
+    raise TypeError(f"no fast JSON building for {type_!r}")  # pragma: no cover - a new model type
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@cache
+def builder_of(cls: type) -> Callable[[Any], Any]:
+    """A generated function building an instance of the attrs class ``cls`` from its mirror struct."""
+    hints = typing.get_type_hints(cls)
+    names: dict[str, Any] = {"cls": cls}
+    arguments = []
+    for field in attrs.fields(cls):
+        if not field.init:  # pragma: no cover - every model field is set through __init__
+            raise TypeError(f"{cls.__name__}.{field.name} is not an __init__ argument")
+        arguments.append(_expression(hints[field.name], f"data.{field.name}", names))
+    source = f"def build(data):\n    return cls({', '.join(arguments)})\n"
+    exec(compile(source, f"<fast JSON builder for {cls.__name__}>", "exec"), names)  # our own generated source
+    built: Callable[[Any], Any] = names["build"]
+    return built
+
+
+@cache
+def _document_decoder() -> msgspec.json.Decoder[Any]:
+    unset = msgspec.UnsetType
+    fields: list[tuple[str, Any, Any]] = [(key, str | unset, msgspec.UNSET) for key in _SINGLES]
+    fields += [(key, tuple[mirror_of(cls), ...] | unset, msgspec.UNSET) for key, cls in _LISTS.items()]  # type: ignore[misc]
+    document = msgspec.defstruct("RegisterJSON", fields, forbid_unknown_fields=True, gc=False)
+    return msgspec.json.Decoder(document)
+
+
+def decode(text: str | bytes) -> TypedDocument | None:
+    """The register file ``text`` as models, or ``None`` when anything in it is not plainly valid (then the
+    detailed path must read it, to report every problem). Never raises for any input."""
+    try:
+        document = _document_decoder().decode(text)
+        singles = {key: value for key in _SINGLES if (value := getattr(document, key)) is not msgspec.UNSET}
+        lists: dict[str, tuple[Any, ...]] = {}
+        for key, cls in _LISTS.items():
+            items = getattr(document, key)
+            if items is not msgspec.UNSET:
+                build = builder_of(cls)
+                lists[key] = tuple([build(item) for item in items])
+    except Exception:  # anything odd: the detailed path reads the file and says what is wrong
+        return None
+    return TypedDocument(singles, lists)
+
+
+__all__ = ["TypedDocument", "builder_of", "decode", "mirror_of"]
