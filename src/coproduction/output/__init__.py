@@ -19,8 +19,9 @@ def render(report: CheckReport, format: str) -> str:
 def render_pieces(
     report: CheckReport, format: str, register: Register | None = None, timezone: str = "Europe/London"
 ) -> Iterator[str]:
-    """:func:`render`'s text in pieces, to be written one after another (JSON is produced piece by piece, so that
-    a national report need not be held in memory whole). Markdown names subjects from ``register`` when given."""
+    """:func:`render`'s text in pieces, to be written one after another (JSON and text are produced piece by
+    piece, so that a national report need not be held in memory whole). Markdown names subjects from
+    ``register`` when given."""
     if format == "json":
         from coproduction.output.json_report import iter_json
 
@@ -29,6 +30,10 @@ def render_pieces(
         from coproduction.output.markdown_report import render_markdown
 
         return iter((render_markdown(report, register, timezone),))
+    if format == "text":
+        from coproduction.output.text_report import iter_text
+
+        return iter_text(report)
     return iter((render(report, format),))
 
 
