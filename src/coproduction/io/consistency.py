@@ -9,7 +9,8 @@ problem: a national register has about a million items, and most have none.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Generic, Protocol, TypeVar
+from operator import attrgetter
+from typing import Final, Generic, Protocol, TypeVar
 
 import attrs
 
@@ -180,9 +181,10 @@ def _meeting_findings(meeting: Meeting, members: set[str] | None, groups: set[st
         yield from _members_exist(".expected", meeting.expected, members)
         for index, item in enumerate(meeting.agenda):
             yield from _members_exist(f".agenda[{index}].leads", item.leads, members)
-        for index, attendance in enumerate(meeting.attendance):
-            if attendance.member not in members:
-                yield _no_member(f".attendance[{index}].member", attendance.member)
+        if not members.issuperset(map(_MEMBER_OF, meeting.attendance)):  # the usual case, in C
+            for index, attendance in enumerate(meeting.attendance):
+                if attendance.member not in members:
+                    yield _no_member(f".attendance[{index}].member", attendance.member)
         for index, action in enumerate(meeting.actions):
             if _missing(action.owner, members):
                 yield _no_member(f".actions[{index}].owner", action.owner or "")
@@ -191,6 +193,10 @@ def _meeting_findings(meeting: Meeting, members: set[str] | None, groups: set[st
             yield _no_member(f".payments[{index}].member", payment.member)
         if payment.amount is not None and not 0 <= payment.amount <= MAX_AMOUNT:
             yield f".payments[{index}].amount", f"must be from 0 to {MAX_AMOUNT:,}"
+
+
+#: The ``member`` of an attendance record or a payment, read in C (4.2 million records at national scale).
+_MEMBER_OF: Final = attrgetter("member")
 
 
 def _members_exist(path: str, identifiers: Sequence[str], members: set[str]) -> Iterator[Finding]:

@@ -83,28 +83,39 @@ def _is_leaf_as_is(type_: Any) -> bool:
 
 
 def _needs_no_building(type_: Any) -> bool:
-    """True when msgspec's value for ``type_`` is already what the model holds."""
+    """True when msgspec's value for ``type_`` is already what the model holds: leaves it checks itself, lists
+    and sets of them, and models made only of those (:func:`is_direct`), which msgspec builds itself."""
     inner = _optional_inner(type_)
     if inner is not None:
         return _needs_no_building(inner)
     collection = _collection(type_)
     if collection is not None:
         return _needs_no_building(collection[1])
+    if attrs.has(type_):
+        return is_direct(type_)
     return _is_leaf_as_is(type_)
 
 
-def _mirror_type(type_: Any) -> Any:
-    """The msgspec type that reads the JSON for a model field of type ``type_``."""
+@cache
+def is_direct(cls: type) -> bool:
+    """Whether msgspec can build the attrs class ``cls`` itself (every field is checked by msgspec and needs no
+    hook): then the second pass decodes straight into the model, with no Python call per object."""
+    hints = typing.get_type_hints(cls)
+    return all(_needs_no_building(hints[field.name]) for field in attrs.fields(cls))
+
+
+def _mirror_type(type_: Any, *, checking: bool) -> Any:
+    """The msgspec type that reads the JSON for a model field of type ``type_`` (see :func:`mirror_of`)."""
     inner = _optional_inner(type_)
     if inner is not None:
-        return typing.Optional[_mirror_type(inner)]  # noqa: UP045 - made at run time from a type object
+        return typing.Optional[_mirror_type(inner, checking=checking)]  # noqa: UP045 - made at run time
     collection = _collection(type_)
     if collection is not None:
         kind, element = collection
-        mirror = _mirror_type(element)
+        mirror = _mirror_type(element, checking=checking)
         return tuple[mirror, ...] if kind is tuple else frozenset[mirror]  # type: ignore[valid-type]
     if attrs.has(type_):
-        return mirror_of(type_)
+        return type_ if not checking and is_direct(type_) else mirror_of(type_, checking=checking)
     if _is_leaf_as_is(type_):
         return type_
     if type_ in _HOOKED_JSON:
@@ -113,22 +124,27 @@ def _mirror_type(type_: Any) -> Any:
 
 
 @cache
-def mirror_of(cls: type) -> type[msgspec.Struct]:
-    """A msgspec struct with the fields, JSON types and defaults of the attrs class ``cls``; unknown fields are
-    refused. ``gc=False``: the structs live only while a file is read and hold no cycles."""
+def mirror_of(cls: type, *, checking: bool = True) -> type[msgspec.Struct]:
+    """A msgspec struct with the fields, JSON types and defaults of the attrs class ``cls``.
+
+    ``checking``: the first pass's mirror, which refuses unknown fields everywhere beneath it (msgspec ignores
+    unknown fields of an attrs class, so that pass is what finds them). Otherwise the second pass's, whose
+    direct fields (:func:`is_direct`) are the models themselves. ``gc=False``: the structs live only while a file
+    is read and hold no cycles."""
     hints = typing.get_type_hints(cls)
     fields: list[tuple[str, Any] | tuple[str, Any, Any]] = []
     for field in attrs.fields(cls):
-        mirror = _mirror_type(hints[field.name])
+        mirror = _mirror_type(hints[field.name], checking=checking)
         if field.default is attrs.NOTHING:
             fields.append((field.name, mirror))
         else:
             fields.append((field.name, mirror, field.default))
-    return msgspec.defstruct(f"{cls.__name__}JSON", fields, forbid_unknown_fields=True, gc=False)
+    name = f"{cls.__name__}{'Check' if checking else 'Build'}JSON"
+    return msgspec.defstruct(name, fields, forbid_unknown_fields=checking, gc=False)
 
 
 def _expression(type_: Any, value: str, names: dict[str, Any]) -> str:
-    """Python source that turns the mirror value ``value`` of a field of type ``type_`` into the model's value."""
+    """Python source that turns the second pass's value ``value`` of a field of type ``type_`` into the model's."""
     if _needs_no_building(type_):
         return value
     inner = _optional_inner(type_)
@@ -153,19 +169,15 @@ def _function_for(type_: Any, names: dict[str, Any]) -> str:
         hook = _BY_HOOK[type_]
         names[name] = lambda value, hook=hook, type_=type_: hook(value, type_)
         return name
-    if _needs_no_building(type_):
-        names["same"] = _same
-        return "same"
     raise TypeError(f"no fast JSON building for {type_!r}")  # pragma: no cover - a new model type
-
-
-def _same(value: Any) -> Any:
-    return value
 
 
 @cache
 def builder_of(cls: type) -> Callable[[Any], Any]:
-    """A generated function building an instance of the attrs class ``cls`` from its mirror struct."""
+    """A function building an instance of the attrs class ``cls`` from the second pass's value: generated code
+    calling the class with each field read by its hook; the identity for a class msgspec builds itself."""
+    if is_direct(cls):
+        return _same
     hints = typing.get_type_hints(cls)
     names: dict[str, Any] = {"cls": cls}
     arguments = []
@@ -179,25 +191,43 @@ def builder_of(cls: type) -> Callable[[Any], Any]:
     return built
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
 @cache
-def _document_decoder() -> msgspec.json.Decoder[Any]:
+def _document_decoder(*, checking: bool) -> msgspec.json.Decoder[Any]:
     unset = msgspec.UnsetType
     fields: list[tuple[str, Any, Any]] = [(key, str | unset, msgspec.UNSET) for key in _SINGLES]
-    fields += [(key, tuple[mirror_of(cls), ...] | unset, msgspec.UNSET) for key, cls in _LISTS.items()]  # type: ignore[misc]
+    fields += [
+        (key, tuple[_mirror_type(cls, checking=checking), ...] | unset, msgspec.UNSET)  # type: ignore[misc]
+        for key, cls in _LISTS.items()
+    ]
     document = msgspec.defstruct("RegisterJSON", fields, forbid_unknown_fields=True, gc=False)
     return msgspec.json.Decoder(document)
 
 
 def decode(text: str | bytes) -> TypedDocument | None:
     """The register file ``text`` as models, or ``None`` when anything in it is not plainly valid (then the
-    detailed path must read it, to report every problem). Never raises for any input."""
+    detailed path must read it, to report every problem). Never raises for any input.
+
+    Two passes: the first only checks (types and unknown fields, into throw-away structs); the second builds,
+    straight into the models where msgspec can (:func:`is_direct`: members, memberships, attendance, agenda,
+    papers ...), through generated builders elsewhere (meetings' date-times, payments' amounts, cadence times).
+    Together they take about half the time of one pass into mirrors for everything followed by Python builders
+    for every object (national scale: 4.2 million attendance records)."""
     try:
-        document = _document_decoder().decode(text)
+        _document_decoder(checking=True).decode(text)
+        document = _document_decoder(checking=False).decode(text)
         singles = {key: value for key in _SINGLES if (value := getattr(document, key)) is not msgspec.UNSET}
         lists: dict[str, tuple[Any, ...]] = {}
         for key, cls in _LISTS.items():
             items = getattr(document, key)
-            if items is not msgspec.UNSET:
+            if items is msgspec.UNSET:
+                continue
+            if is_direct(cls):
+                lists[key] = items
+            else:
                 build = builder_of(cls)
                 lists[key] = tuple([build(item) for item in items])
     except Exception:  # anything odd: the detailed path reads the file and says what is wrong
@@ -205,4 +235,4 @@ def decode(text: str | bytes) -> TypedDocument | None:
     return TypedDocument(singles, lists)
 
 
-__all__ = ["TypedDocument", "builder_of", "decode", "mirror_of"]
+__all__ = ["TypedDocument", "builder_of", "decode", "is_direct", "mirror_of"]
