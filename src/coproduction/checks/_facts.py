@@ -34,6 +34,10 @@ _FORMAT_OF = {need: need.paper_format for need in AccessNeed}
 _FEATURE_OF = {need: need.venue_feature for need in AccessNeed}
 
 
+#: A meeting that is not cancelled, with its local date and how many expected attendees have each access need.
+ActiveMeeting = tuple[Meeting, date, Counter[AccessNeed]]
+
+
 class RunFacts:
     """Answers shared by the checks of one run, kept by the ``id()`` of the meeting (hashing a meeting would hash
     all its attendance); each meeting answered about is kept alive, so no id is reused within the run."""
@@ -53,10 +57,14 @@ class RunFacts:
         self._day: dict[int, date | None] = {}
         self._zone = _zone_or_none(context.policy.timezone)
         self._clear: dict[tuple[date, date, int], int] = {}
-        self._lived_present: dict[int, int] = {}
+        self._lived_present: dict[int, frozenset[str]] = {}
         self._lived: frozenset[str] | None = None
+        self._local_day: dict[int, date] = {}
+        self._query_day: dict[int, date] = {}
         self._expected: dict[int, tuple[Member, ...]] = {}
         self._needs: dict[int, Counter[AccessNeed]] = {}
+        self._needs_at: dict[int, Counter[AccessNeed]] = {}
+        self._present_counts: dict[int, tuple[int, int]] = {}
         self._present: dict[int, tuple[str, ...]] = {}
         self._present_members: dict[int, tuple[Member, ...]] = {}
         self._attendance: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
@@ -64,6 +72,8 @@ class RunFacts:
         self._features: dict[int, dict[VenueFeature | None, int]] = {}
         self._held: dict[tuple[str, date], tuple[Meeting, ...]] = {}
         self._active: tuple[Meeting, ...] | None = None
+        self._active_facts: tuple[ActiveMeeting, ...] | None = None
+        self._stretch_needs: dict[tuple[str, int], Counter[AccessNeed]] = {}
         self._jargon: dict[str, list[str]] = {}
 
     # --- current membership ------------------------------------------------------------------------------------
@@ -115,10 +125,8 @@ class RunFacts:
         """The local date of an aware start, converted once for both helpers below; ``None`` when the start is
         naive or cannot be converted (the edges of the calendar), where the two helpers differ."""
         key = id(meeting)
-        try:
+        if key in self._day:
             return self._day[key]
-        except KeyError:
-            pass
         start = meeting.start
         day: date | None = None
         if start.tzinfo is not None and self._zone is not None:
@@ -132,18 +140,24 @@ class RunFacts:
 
     def local_day(self, meeting: Meeting) -> date:
         """``accessibility.meeting_day``: the meeting's date on the policy's local clock."""
-        day = self._converted_day(meeting)
+        day = self._local_day.get(id(meeting))
         if day is None:
-            from coproduction.checks.accessibility import meeting_day
+            day = self._converted_day(meeting)
+            if day is None:
+                from coproduction.checks.accessibility import meeting_day
 
-            day = meeting_day(meeting, self.policy)
+                day = meeting_day(meeting, self.policy)
+            self._local_day[id(meeting)] = day
         return day
 
     def query_day(self, meeting: Meeting) -> date:
         """``_queries.meeting_day``: the meeting's start's date in the policy's time zone."""
-        day = self._converted_day(meeting)
+        day = self._query_day.get(id(meeting))
         if day is None:
-            day = query_meeting_day(meeting, self.policy)
+            day = self._converted_day(meeting)
+            if day is None:
+                day = query_meeting_day(meeting, self.policy)
+            self._query_day[id(meeting)] = day
         return day
 
     def clear_working_days(self, published: date, day: date, at_most: int) -> int:
@@ -166,12 +180,16 @@ class RunFacts:
 
     def lived_present(self, meeting: Meeting) -> int:
         """How many of :meth:`present_members` have lived experience (``count_lived_experience``)."""
+        return len(self.lived_present_ids(meeting))
+
+    def lived_present_ids(self, meeting: Meeting) -> frozenset[str]:
+        """Ids of :meth:`present_members` with lived experience."""
         key = id(meeting)
         found = self._lived_present.get(key)
         if found is None:
             # Present members are distinct and known; lived-experience ids are known members' ids.
             self._pinned[key] = meeting
-            found = self._lived_present[key] = len(self._lived_ids().intersection(self.present(meeting)))
+            found = self._lived_present[key] = self._lived_ids().intersection(self.present(meeting))
         return found
 
     def held_meetings(self, group_id: str, until: date) -> tuple[Meeting, ...]:
@@ -189,12 +207,22 @@ class RunFacts:
     def active_meetings(self) -> tuple[Meeting, ...]:
         """Meetings not cancelled, by start then id."""
         if self._active is None:
-            self._active = tuple(
-                m
-                for m in sorted(self.register.meetings, key=lambda m: (m.start, m.id))
-                if m.status is not MeetingStatus.CANCELLED
-            )
+            cancelled = MeetingStatus.CANCELLED
+            self._active = tuple([m for m in self.register.meetings_by_start if m.status is not cancelled])
         return self._active
+
+    def active_meeting_facts(self) -> tuple[ActiveMeeting, ...]:
+        """Each of :meth:`active_meetings` with its :meth:`local_day` and :meth:`need_counts`, in one pass."""
+        if self._active_facts is None:
+            rows = []
+            for meeting in self.active_meetings():
+                day = self.local_day(meeting)
+                needs = self._needs_at.get(id(meeting))
+                if needs is None:
+                    needs = self._needs_at[id(meeting)] = self._needs_on(meeting, day)
+                rows.append((meeting, day, needs))
+            self._active_facts = tuple(rows)
+        return self._active_facts
 
     def expected_attendees(self, meeting: Meeting) -> tuple[Member, ...]:
         """The meeting's ``expected`` members (by id), or else the group's current members on its local date."""
@@ -212,7 +240,24 @@ class RunFacts:
 
     def need_counts(self, meeting: Meeting) -> Counter[AccessNeed]:
         """How many expected attendees have each access need. Shared: callers must not change it."""
-        attendees = self.expected_attendees(meeting)
+        counts = self._needs_at.get(id(meeting))
+        if counts is None:
+            counts = self._needs_at[id(meeting)] = self._needs_on(meeting, self.local_day(meeting))
+        return counts
+
+    def _needs_on(self, meeting: Meeting, day: date) -> Counter[AccessNeed]:
+        """:meth:`need_counts`, given the meeting's :meth:`local_day`."""
+        if meeting.expected:
+            return self._need_counts_of(self.expected_attendees(meeting))
+        # The group's current members: the same for every meeting in a stretch of unchanged membership.
+        key = self._stretch(meeting.group, day)
+        counts = self._stretch_needs.get(key)
+        if counts is None:
+            counts = self._stretch_needs[key] = self._need_counts_of(self.current_members_by_id(meeting.group, day))
+        return counts
+
+    def _need_counts_of(self, attendees: tuple[Member, ...]) -> Counter[AccessNeed]:
+        """How many of ``attendees`` have each access need, once per tuple of attendees (meetings share them)."""
         key = id(attendees)
         counts = self._needs.get(key)
         if counts is None:
@@ -254,6 +299,15 @@ class RunFacts:
             found = self._present[key] = tuple([a.member for a in meeting.attendance if a.status is _PRESENT])
         return found
 
+    def present_counts(self, meeting: Meeting) -> tuple[int, int]:
+        """(how many :meth:`present_members`, how many of them have lived experience), without the members."""
+        key = id(meeting)
+        found = self._present_counts.get(key)
+        if found is None:
+            known = self.register.member_by_id.keys() & self.present(meeting)
+            found = self._present_counts[key] = (len(known), len(self.lived_present_ids(meeting)))
+        return found
+
     def present_members(self, meeting: Meeting) -> tuple[Member, ...]:
         """Distinct known members recorded as present, in order of first mention."""
         key = id(meeting)
@@ -270,8 +324,8 @@ class RunFacts:
         key = id(meeting)
         found = self._attendance.get(key)
         if found is None:
-            present = frozenset(a.member for a in meeting.attendance if a.status == _PRESENT)
-            apologies = frozenset(a.member for a in meeting.attendance if a.status == _APOLOGIES)
+            present = frozenset([a.member for a in meeting.attendance if a.status == _PRESENT])
+            apologies = frozenset([a.member for a in meeting.attendance if a.status == _APOLOGIES])
             self._pinned[key] = meeting
             found = self._attendance[key] = (present, apologies)
         return found

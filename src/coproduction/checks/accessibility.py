@@ -15,7 +15,6 @@ reveal a disability, so a board paper says "2 expected attendees need large prin
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, time
 from functools import lru_cache, partial
@@ -49,6 +48,12 @@ _JUDGED = (
     " Every meeting that is not cancelled is judged, including meetings already held; dates and times are read "
     "in the policy's time zone."
 )
+
+_EASY_READ = AccessNeed.EASY_READ
+_BSL = AccessNeed.BSL
+_CAPTIONS = AccessNeed.CAPTIONS
+_ONLINE = MeetingMode.ONLINE
+_IN_PERSON = MeetingMode.IN_PERSON
 
 _NEED_WORDS = {
     AccessNeed.EASY_READ: "Easy Read",
@@ -115,16 +120,6 @@ def active_meetings(context: CheckContext) -> Iterator[Meeting]:
 def expected_attendees(context: CheckContext, meeting: Meeting) -> tuple[Member, ...]:
     """The meeting's ``expected`` members, or else the group's current members on the meeting's date (by id)."""
     return facts(context).expected_attendees(meeting)
-
-
-def _day(context: CheckContext, meeting: Meeting) -> date:
-    """:func:`meeting_day`, worked out once per run."""
-    return facts(context).local_day(meeting)
-
-
-def _needs_of(context: CheckContext, meeting: Meeting) -> Counter[AccessNeed]:
-    """How many expected attendees need each thing, worked out once per run (shared: read only)."""
-    return facts(context).need_counts(meeting)
 
 
 def _people(count: int) -> str:
@@ -197,11 +192,10 @@ def late_papers(context: CheckContext) -> Iterator[Flag]:
     notice = policy.papers_notice_working_days
     easy_read_days = policy.easy_read_notice_days
     shared = facts(context)
-    for meeting in active_meetings(context):
+    for meeting, day, needs in shared.active_meeting_facts():
         if not meeting.papers:
             continue
-        day = _day(context, meeting)
-        easy_read_readers = _needs_of(context, meeting)[AccessNeed.EASY_READ]
+        easy_read_readers = needs.get(_EASY_READ, 0)
         papers = meeting.papers if len(meeting.papers) == 1 else sorted(meeting.papers, key=_paper_key)
         for paper in papers:
             published = paper.published
@@ -312,10 +306,11 @@ def _late_paper(
     ),
 )
 def missing_accessible_format(context: CheckContext) -> Iterator[Flag]:
-    for meeting in active_meetings(context):
+    shared = facts(context)
+    for meeting in shared.active_meetings():
         if not meeting.papers:
             continue
-        wanted = facts(context).wanted_formats(meeting)
+        wanted = shared.wanted_formats(meeting)
         for paper in sorted(meeting.papers, key=_paper_key):
             missing = sorted(fmt for fmt in wanted if fmt not in paper.formats)
             if not missing:
@@ -363,10 +358,11 @@ def missing_accessible_format(context: CheckContext) -> Iterator[Flag]:
     ),
 )
 def inaccessible_venue(context: CheckContext) -> Iterator[Flag]:
-    for meeting in active_meetings(context):
-        if meeting.mode is MeetingMode.ONLINE:
+    shared = facts(context)
+    for meeting in shared.active_meetings():
+        if meeting.mode is _ONLINE:
             continue
-        wanted = facts(context).wanted_features(meeting)
+        wanted = shared.wanted_features(meeting)
         if not wanted:
             continue
         features = meeting.venue.features if meeting.venue else frozenset()
@@ -419,8 +415,8 @@ def inaccessible_venue(context: CheckContext) -> Iterator[Flag]:
 )
 def no_interpreter_booked(context: CheckContext) -> Iterator[Flag]:
     from_minutes = context.policy.two_interpreters_from_minutes
-    for meeting in active_meetings(context):
-        signers = _needs_of(context, meeting)[AccessNeed.BSL]
+    for meeting, _, needs in facts(context).active_meeting_facts():
+        signers = needs.get(_BSL, 0)
         if not signers:
             continue
         needed = 2 if meeting.minutes >= from_minutes else 1
@@ -475,8 +471,8 @@ def no_interpreter_booked(context: CheckContext) -> Iterator[Flag]:
     ),
 )
 def no_remote_access(context: CheckContext) -> Iterator[Flag]:
-    for meeting in active_meetings(context):
-        if meeting.mode is MeetingMode.IN_PERSON:
+    for meeting, _, needs in facts(context).active_meeting_facts():
+        if meeting.mode is _IN_PERSON:
             continue
         if not (meeting.joining_link and meeting.joining_link.strip()):
             yield Flag(
@@ -484,7 +480,7 @@ def no_remote_access(context: CheckContext) -> Iterator[Flag]:
                 f"This {meeting.mode.value} meeting has no joining link.",
                 "Record the joining link and send it to members with the papers.",
             )
-        captioned = _needs_of(context, meeting)[AccessNeed.CAPTIONS]
+        captioned = needs.get(_CAPTIONS, 0)
         if captioned and not meeting.captions:
             yield Flag(
                 meeting.id,
@@ -684,8 +680,7 @@ def meeting_too_long(context: CheckContext) -> Iterator[Flag]:
 )
 def meeting_on_non_working_day(context: CheckContext) -> Iterator[Flag]:
     region = context.policy.region
-    for meeting in active_meetings(context):
-        day = _day(context, meeting)
+    for meeting, day, _ in facts(context).active_meeting_facts():
         holiday = bank_holiday_name(day, region)
         if is_weekend(day):
             what = f"a {day:%A}"

@@ -236,18 +236,16 @@ def missing_perspective(context: CheckContext) -> Iterator[Flag]:
 def staff_dominated_meeting(context: CheckContext) -> Iterator[Flag]:
     register, policy, as_of = context.register, context.policy, context.as_of
     share = policy.min_lived_experience_share_present
+    shared = facts(context)
     for group in register.groups:
-        for meeting in facts(context).held_meetings(group.id, as_of):
-            present = facts(context).present_members(meeting)
-            if not present:
-                continue
-            lived = facts(context).lived_present(meeting)
-            if not is_under(lived, len(present), share):
+        for meeting in shared.held_meetings(group.id, as_of):
+            present, lived = shared.present_counts(meeting)
+            if not present or not is_under(lived, present, share):
                 continue
             message = (
-                f"{lived} of {plural(len(present), 'person', 'people')} present at "
+                f"{lived} of {plural(present, 'person', 'people')} present at "
                 f"{_meeting_label(meeting, context)} had lived experience "
-                f"({percent(lived / len(present))}); the policy asks for at least {percent(share)}"
+                f"({percent(lived / present)}); the policy asks for at least {percent(share)}"
             )
             hint = (
                 "Ask lived-experience members what would help them attend (times, transport, papers, "
@@ -363,21 +361,21 @@ def agenda_led_by_staff_only(context: CheckContext) -> Iterator[Flag]:
 def decision_without_lived_experience(context: CheckContext) -> Iterator[Flag]:
     register, policy, as_of = context.register, context.policy, context.as_of
     minimum = policy.min_lived_experience_for_decisions
+    shared = facts(context)
     for group in register.groups:
-        for meeting in facts(context).held_meetings(group.id, as_of):
+        for meeting in shared.held_meetings(group.id, as_of):
             if not meeting.decisions:
                 continue
-            present = facts(context).present_members(meeting)
-            lived = facts(context).lived_present(meeting)
+            present, lived = shared.present_counts(meeting)
             reasons: list[str] = []
             if lived < minimum:
                 reasons.append(
                     f"{plural(lived, 'member')} with lived experience {'was' if lived == 1 else 'were'} "
                     f"present (the policy asks for at least {minimum})"
                 )
-            if group.quorum is not None and len(present) < group.quorum:
+            if group.quorum is not None and present < group.quorum:
                 reasons.append(
-                    f"{plural(len(present), 'member')} {'was' if len(present) == 1 else 'were'} present, "
+                    f"{plural(present, 'member')} {'was' if present == 1 else 'were'} present, "
                     f"under the group's quorum of {group.quorum}"
                 )
             if not reasons:

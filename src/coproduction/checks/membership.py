@@ -129,28 +129,27 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
     shared = facts(context)
     window_start = months_before(as_of, policy.attendance_window_months)
     for group in register.groups:
-        meetings = [m for m in shared.held_meetings(group.id, as_of) if shared.query_day(m) >= window_start]
-        if not meetings:
-            continue
         # Per meeting, who was expected: those listed, or when nobody is listed the group's current members on its
         # date (through any membership, known or not). Present counts before apologies, as a member may have both.
-        expected_at: Counter[str] = Counter()
-        present_at: Counter[str] = Counter()
-        apologies_at: Counter[str] = Counter()
-        for meeting in meetings:
-            expected_ids = (
-                frozenset(meeting.expected)
-                if meeting.expected
-                else shared.current_member_ids(group.id, shared.query_day(meeting))
-            )
+        expected_ids: list[str] = []
+        present_ids: list[str] = []
+        apologies_ids: list[str] = []
+        for meeting in shared.held_meetings(group.id, as_of):
+            day = shared.query_day(meeting)
+            if day < window_start:
+                continue
+            listed = frozenset(meeting.expected) if meeting.expected else shared.current_member_ids(group.id, day)
             came, apologised = shared.attendance_sets(meeting)
-            expected_at.update(expected_ids)
-            present_at.update(came & expected_ids)
-            apologies_at.update((apologised - came) & expected_ids)
+            expected_ids.extend(listed)
+            present_ids.extend(came & listed)
+            apologies_ids.extend((apologised - came) & listed)
+        if not expected_ids:
+            continue
+        expected_at, present_at, apologies_at = Counter(expected_ids), Counter(present_ids), Counter(apologies_ids)
         for member in shared.current_members(group.id, as_of):
-            expected = expected_at[member.id]
-            present = present_at[member.id]
-            apologies = apologies_at[member.id]
+            expected = expected_at.get(member.id, 0)
+            present = present_at.get(member.id, 0)
+            apologies = apologies_at.get(member.id, 0)
             # A member expected at no meeting has no attendance to judge, whatever the policy's minimum.
             if expected == 0 or expected < policy.min_expected_meetings:
                 continue

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 
 from coproduction.checks._facts import facts
 from coproduction.checks.accessibility import active_meetings
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
-from coproduction.models.enums import ActionStatus, PaymentKind, PaymentPreference
+from coproduction.models.enums import ActionStatus, MeetingStatus, PaymentKind, PaymentPreference
 from coproduction.models.member import Member
 from coproduction.policy import Severity
 
@@ -50,6 +51,7 @@ def _days(count: int) -> str:
 # --- RC001 -----------------------------------------------------------------------------------------------------
 
 _SETTLED = frozenset({PaymentKind.PAYMENT, PaymentKind.EXPENSES, PaymentKind.DECLINED})
+_HELD = MeetingStatus.HELD
 
 
 @check(
@@ -85,29 +87,34 @@ _SETTLED = frozenset({PaymentKind.PAYMENT, PaymentKind.EXPENSES, PaymentKind.DEC
 )
 def unpaid_involvement(context: CheckContext) -> Iterator[Flag]:
     shared = facts(context)
-    # Known members with lived experience who have not declined payment: the people to be paid.
-    payable = frozenset(
+    # Present known members with lived experience, less those who have declined payment: the people to be paid.
+    declined = frozenset(
         member.id
         for member in context.register.member_by_id.values()
-        if member.has_lived_experience and member.payment_preference is not PaymentPreference.DECLINED
+        if member.payment_preference is PaymentPreference.DECLINED
     )
-    for meeting in active_meetings(context):
-        if not meeting.is_held:
+    for meeting in shared.active_meetings():
+        if meeting.status is not _HELD:
             continue
-        settled = {p.member for p in meeting.payments if p.kind in _SETTLED}
-        unpaid = sorted((payable & set(shared.present(meeting))) - settled)
-        if not unpaid:
+        to_pay = shared.lived_present_ids(meeting) - declined
+        if not to_pay:
             continue
-        count = len(unpaid)
-        yield Flag(
-            meeting.id,
-            f"{count} lived-experience attendee{'s' if count != 1 else ''} present "
-            f"{'have' if count != 1 else 'has'} no involvement payment or expenses recorded and "
-            f"{'have' if count != 1 else 'has'} not declined them (member{'s' if count != 1 else ''} "
-            f"{', '.join(unpaid)}).",
-            "Pay them at the council's involvement rate or reimburse their expenses, or record that they "
-            "declined.",
-        )
+        unpaid = sorted(to_pay.difference([p.member for p in meeting.payments if p.kind in _SETTLED]))
+        if unpaid:
+            yield Flag(meeting.id, _unpaid_opening(len(unpaid)) + ", ".join(unpaid) + ").", _UNPAID_HINT)
+
+
+_UNPAID_HINT = "Pay them at the council's involvement rate or reimburse their expenses, or record that they declined."
+
+
+@lru_cache(maxsize=64)
+def _unpaid_opening(count: int) -> str:
+    """RC001's message up to the members' ids, for ``count`` of them (made once per count)."""
+    return (
+        f"{count} lived-experience attendee{'s' if count != 1 else ''} present "
+        f"{'have' if count != 1 else 'has'} no involvement payment or expenses recorded and "
+        f"{'have' if count != 1 else 'has'} not declined them (member{'s' if count != 1 else ''} "
+    )
 
 
 # --- RC002 -----------------------------------------------------------------------------------------------------
@@ -257,27 +264,24 @@ def training_not_completed(context: CheckContext) -> Iterator[Flag]:
     ),
 )
 def no_feedback_on_input(context: CheckContext) -> Iterator[Flag]:
-    within = context.policy.feedback_within_days
-    for meeting in active_meetings(context):
-        if not meeting.is_held:
+    within, as_of = context.policy.feedback_within_days, context.as_of
+    after = f"' had input from people with lived experience and no outcome recorded {_days(within)} after the meeting."
+    hint = "Record what was done with their input and tell the group ('you said, we did')."
+    for meeting, day, _ in facts(context).active_meeting_facts():
+        if meeting.status is not _HELD or as_of <= days_after(day, within):
             continue
-        day = facts(context).local_day(meeting)
-        deadline = days_after(day, within)
-        if context.as_of <= deadline:
-            continue
-        items = sorted(
-            {(item.title, item.outcome.recorded if item.outcome else None) for item in meeting.agenda
-             if item.lived_experience_input},
-            key=lambda pair: (pair[0], pair[1] or date.min),
-        )
-        for title, recorded in items:
-            if recorded is None or recorded > context.as_of:
-                yield Flag(
-                    meeting.id,
-                    f"Item '{title}' had input from people with lived experience and no outcome recorded "
-                    f"{_days(within)} after the meeting.",
-                    "Record what was done with their input and tell the group ('you said, we did').",
-                )
+        items = {
+            (item.title, item.outcome.recorded if item.outcome else None)
+            for item in meeting.agenda
+            if item.lived_experience_input
+        }
+        for title, recorded in sorted(items, key=_title_then_recorded) if len(items) > 1 else items:
+            if recorded is None or recorded > as_of:
+                yield Flag(meeting.id, "Item '" + title + after, hint)
+
+
+def _title_then_recorded(pair: tuple[str, date | None]) -> tuple[str, date]:
+    return (pair[0], pair[1] or date.min)
 
 
 # --- RC005 -----------------------------------------------------------------------------------------------------
