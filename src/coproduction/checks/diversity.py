@@ -11,6 +11,8 @@ service areas, which can reveal someone's health.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from operator import attrgetter
 
 from coproduction.checks._facts import facts
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
@@ -49,8 +51,9 @@ def _plural(count: int, word: str) -> str:
 
 def _groups_with_members(context: CheckContext) -> Iterator[tuple[Group, Sequence[Member]]]:
     """Each group (by id) with its current members on the "as of" date, skipping empty groups."""
+    shared = facts(context)
     for group in sorted(context.register.groups, key=lambda g: g.id):
-        members = facts(context).current_members_by_id(group.id, context.as_of)
+        members = shared.current_members_by_id(group.id, context.as_of)
         if members:
             yield group, members
 
@@ -93,21 +96,28 @@ def _groups_with_members(context: CheckContext) -> Iterator[tuple[Group, Sequenc
 def diversity_data_incomplete(context: CheckContext) -> Iterator[Flag]:
     policy = context.policy
     characteristics = sorted(set(policy.monitored_characteristics), key=list(Characteristic).index)
+    # Each characteristic with a reader of its profile field (DiversityProfile.answer, without the value).
+    readers = [(characteristic, attrgetter(characteristic.value)) for characteristic in characteristics]
+    limit = policy.max_unknown_share
     for group, members in _groups_with_members(context):
         total = len(members)
-        for characteristic in characteristics:
-            unknown = sum(
-                1 for m in members if m.diversity is None or m.diversity.answer(characteristic) is None
-            )
-            share = unknown / total
-            if share <= policy.max_unknown_share:
-                continue
-            yield Flag(
-                group.id,
-                f"{characteristic.label.capitalize()} is not known for {unknown} of {_plural(total, 'current member')} "
-                f"({_percent(share)}), more than the {_percent(policy.max_unknown_share)} allowed.",
-                "Invite members to complete the diversity monitoring form; 'prefer not to say' is a valid answer.",
-            )
+        profiles = [m.diversity for m in members if m.diversity is not None]
+        for characteristic, read in readers:
+            unknown = total - len(profiles) + list(map(read, profiles)).count(None)
+            if unknown / total > limit:
+                yield Flag(group.id, _unknown_message(characteristic, unknown, total, limit), _UNKNOWN_HINT)
+
+
+_UNKNOWN_HINT = "Invite members to complete the diversity monitoring form; 'prefer not to say' is a valid answer."
+
+
+@lru_cache(maxsize=4096)
+def _unknown_message(characteristic: Characteristic, unknown: int, total: int, limit: float) -> str:
+    """DV002's message; the same few counts recur across groups, so each is written once."""
+    return (
+        f"{characteristic.label.capitalize()} is not known for {unknown} of {_plural(total, 'current member')} "
+        f"({_percent(unknown / total)}), more than the {_percent(limit)} allowed."
+    )
 
 
 # --- DV003 -----------------------------------------------------------------------------------------------------

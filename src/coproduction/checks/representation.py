@@ -9,14 +9,20 @@ Messages give group-level expected counts and the number of members to recruit, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
+from functools import cache
+from operator import attrgetter
 
-from coproduction.audit.analysis import RowStatus, Tally, audit_tally, current_members, exact, tally
+from coproduction.audit.analysis import RowStatus, Tally, audit_tally, exact
 from coproduction.audit.labels import category_phrase, characteristic_title
 from coproduction.audit.population import CharacteristicBaseline
+from coproduction.checks._facts import facts
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
+from coproduction.models.diversity import PREFER_NOT_TO_SAY, Characteristic
+from coproduction.models.member import Member
 from coproduction.policy import Severity
 
 _SCIE = "SCIE guide 51, Co-production in social care: what it is and how to do it (diversity principle)"
@@ -39,14 +45,36 @@ def _may_be_under(counted: Tally, figures: CharacteristicBaseline, ratio: Fracti
     answered = counted.answered
     if answered == 0:
         return False
+    shares = figures.shares
     for category, count in counted.counts:
-        share = figures.share(category)
+        share = shares.get(category)
+        if share is None:  # a share of 0: nobody expected
+            continue
         top = share.numerator * answered  # expected = top / share.denominator
         if top == 0 or top * minimum.denominator < minimum.numerator * share.denominator:
             continue
         if count * ratio.denominator * share.denominator < ratio.numerator * top:
             return True
     return False
+
+
+def _tally(members: Sequence[Member], characteristic: Characteristic) -> Tally:
+    """:func:`coproduction.audit.analysis.tally` of ``members``: the same counts, read with one ``attrgetter``
+    over the profiles and counted by :class:`~collections.Counter` rather than one ``DiversityProfile.answer``
+    call per member (DV001 tallies every group for every characteristic)."""
+    read = attrgetter(characteristic.value)
+    answers = Counter([None if m.diversity is None else read(m.diversity) for m in members])
+    not_known = answers.pop(None, 0)
+    prefer_not_to_say = answers.pop(PREFER_NOT_TO_SAY, 0)
+    counts = dict.fromkeys(_answer_categories(characteristic), 0)
+    for answer, count in answers.items():
+        counts[str(answer)] += count  # a StrEnum member: its str is its category's value
+    return Tally(characteristic, tuple(counts.items()), prefer_not_to_say, not_known)
+
+
+@cache
+def _answer_categories(characteristic: Characteristic) -> tuple[str, ...]:
+    return characteristic.answer_categories
 
 
 @check(
@@ -90,15 +118,14 @@ def underrepresented_group(context: CheckContext) -> Iterator[Flag]:
     policy = context.policy
     baseline = context.baselines(policy.baseline)
     ratio, minimum = exact(policy.min_representation_ratio), exact(policy.min_expected_count)
+    judged = [(c, figures) for c in policy.monitored_characteristics if (figures := baseline.get(c)) is not None]
+    shared = facts(context)
     for group in sorted(context.register.groups, key=lambda g: g.id):
-        members = current_members(context.register, group.id, context.as_of)
+        members = shared.current_members(group.id, context.as_of)
         if not members:
             continue
-        for characteristic in policy.monitored_characteristics:
-            figures = baseline.get(characteristic)
-            if figures is None:
-                continue
-            counted = tally(members, characteristic)
+        for characteristic, figures in judged:
+            counted = _tally(members, characteristic)
             if not _may_be_under(counted, figures, ratio, minimum):
                 continue
             audit = audit_tally(counted, figures, policy)
