@@ -1,21 +1,23 @@
-"""The fast path for JSON registers: one pass from JSON text straight to typed values, then to the models.
+"""The fast path for JSON registers: JSON text straight to the models, in C.
 
 ``json.loads`` followed by cattrs builds every object twice (a dict per object, then the model) and runs a
 Python hook per value. At national scale (issue 6: 4.2 million attendance records, 464 MB) that was about 17 s of
-a 60 s check. msgspec (a C library) decodes and type-checks in one pass into compact "mirror" structs, made here
-from the models' own attrs fields; a generated function per model then builds the attrs instance from its mirror.
+a 60 s check. msgspec (a C library) decodes and type-checks JSON in one pass, and can build attrs classes itself.
+
+Two passes over the text. The first only checks, into throw-away "mirror" structs made from the models' attrs
+fields: every field's JSON type (text, whole number, true/false, list, object), enum values, ``YYYY-MM-DD``
+dates, date-times and amounts in a plain form (:data:`_NARROWED`), and unknown fields (which msgspec would
+silently drop when building an attrs class). The second builds: straight into the models wherever msgspec can
+(:func:`is_direct` — members, memberships, meetings with their attendance, agenda, papers and payments), and
+through small generated builders elsewhere (groups, whose cadence times use the detailed path's hook).
 
 This path only ever *accepts less* than the detailed path (:mod:`coproduction.io.converter`): any doubt — an
-unknown field, a wrong type, a date-time the standard library would read differently — makes :func:`decode`
-return ``None``, and the loader reads the file again the slow way, which finds and names every problem. So every
-message a person sees still comes from one place, and a register loads to the same models on either path (a
-property test in ``tests/io/test_typed_json.py`` compares them).
-
-What the mirrors check in C: every field's JSON type (text, whole number, true/false, list, object), enum values,
-``YYYY-MM-DD`` dates, and unknown fields. What the generated builders check in Python, with the detailed path's
-own leaf hooks: date-times (ISO 8601 with an offset), times of day and amounts. msgspec refuses text with a
-lone UTF-16 surrogate (``"\\ud800"``), as the detailed path does. Duplicate keys are not noticed
-by msgspec; :mod:`coproduction.io.preconf.json` checks them separately, as before.
+unknown field, a wrong type, a date-time without seconds, an amount written as 12.50 rather than "12.50" — makes
+:func:`decode` return ``None``, and the loader reads the file again the slow way, which accepts what it should
+and names every problem. So every message a person sees still comes from one place, and a register loads to the
+same models on either path (property tests in ``tests/io/test_typed_json.py`` compare them). msgspec refuses
+text with a lone UTF-16 surrogate (``"\\ud800"``), as the detailed path does. Duplicate keys are not noticed by
+msgspec; :mod:`coproduction.io.preconf.json` checks them in a pass of its own, as before.
 """
 
 from __future__ import annotations
@@ -27,12 +29,12 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from enum import Enum
 from functools import cache
-from typing import Any, Final
+from typing import Annotated, Any, Final
 
 import attrs
 import msgspec
 
-from coproduction.io.converter import _structure_datetime, _structure_decimal, _structure_time
+from coproduction.io.converter import _structure_time
 from coproduction.models.group import Group, Membership
 from coproduction.models.meeting import Meeting
 from coproduction.models.member import Member
@@ -43,14 +45,33 @@ _SINGLES: Final = ("organisation", "area")
 
 #: Leaf types checked by msgspec itself, whose values need no conversion afterwards.
 _AS_IS: Final[tuple[type, ...]] = (str, int, bool, date)
-#: Leaf types read from JSON text by the detailed path's own hooks, so that both paths accept the same values.
-_BY_HOOK: Final[dict[type, Callable[[Any, Any], Any]]] = {
-    datetime: _structure_datetime,
-    time: _structure_time,
-    Decimal: _structure_decimal,
+
+#: Date-times msgspec reads exactly as :func:`datetime.fromisoformat` does (a real date is left to msgspec, which
+#: refuses 2026-02-30): seconds required, at most six decimals, an offset or Z; ASCII digits only (``\d`` would
+#: take other scripts' digits), ``\Z`` not ``$`` (which lets a final newline through). Others go the slow way.
+_DATETIME_PATTERN: Final = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?"
+    r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])\Z"
+)
+#: Amounts msgspec reads exactly as ``Decimal(text)`` does: plain decimals as text, or whole numbers (JSON
+#: numbers with a point go the slow way: cattrs reads 12.50 as Decimal("12.5"), msgspec as Decimal("12.50")).
+_AMOUNT_PATTERN: Final = r"^-?[0-9]{1,30}(\.[0-9]{1,30})?\Z"
+_WHOLE_AMOUNT: Final = 10**15
+
+#: Leaves the first pass checks in a narrower form than the detailed path accepts, so that msgspec's own reading
+#: in the second pass gives the very value the detailed path's hook would: (first pass's type, second pass's).
+_NARROWED: Final[dict[type, tuple[Any, Any]]] = {
+    datetime: (Annotated[str, msgspec.Meta(pattern=_DATETIME_PATTERN)], datetime),
+    Decimal: (
+        Annotated[str, msgspec.Meta(pattern=_AMOUNT_PATTERN)]
+        | Annotated[int, msgspec.Meta(ge=-_WHOLE_AMOUNT, le=_WHOLE_AMOUNT)],
+        Decimal,
+    ),
 }
+#: Leaves read from JSON text by the detailed path's own hooks (times of day: msgspec wants seconds).
+_BY_HOOK: Final[dict[type, Callable[[Any, Any], Any]]] = {time: _structure_time}
 #: What a hooked leaf may be in JSON before its hook reads it.
-_HOOKED_JSON: Final[dict[type, Any]] = {datetime: str, time: str, Decimal: str | int | float}
+_HOOKED_JSON: Final[dict[type, Any]] = {time: str}
 
 
 @attrs.frozen
@@ -79,7 +100,7 @@ def _collection(type_: Any) -> tuple[type, Any] | None:
 
 
 def _is_leaf_as_is(type_: Any) -> bool:
-    return type_ in _AS_IS or (isinstance(type_, type) and issubclass(type_, Enum))
+    return type_ in _AS_IS or type_ in _NARROWED or (isinstance(type_, type) and issubclass(type_, Enum))
 
 
 def _needs_no_building(type_: Any) -> bool:
@@ -116,6 +137,8 @@ def _mirror_type(type_: Any, *, checking: bool) -> Any:
         return tuple[mirror, ...] if kind is tuple else frozenset[mirror]  # type: ignore[valid-type]
     if attrs.has(type_):
         return type_ if not checking and is_direct(type_) else mirror_of(type_, checking=checking)
+    if type_ in _NARROWED:
+        return _NARROWED[type_][0 if checking else 1]
     if _is_leaf_as_is(type_):
         return type_
     if type_ in _HOOKED_JSON:
