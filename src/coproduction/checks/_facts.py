@@ -55,19 +55,19 @@ class RunFacts:
         #: object (a caller's temporary meeting) while the answer is kept.
         self._pinned: dict[int, Meeting] = {}
         self._day: dict[int, date | None] = {}
+        self._days: dict[int, date] | None = None
         self._zone = _zone_or_none(context.policy.timezone)
         self._clear: dict[tuple[date, date, int], int] = {}
         self._lived_present: dict[int, frozenset[str]] = {}
         self._lived: frozenset[str] | None = None
-        self._local_day: dict[int, date] = {}
-        self._query_day: dict[int, date] = {}
         self._expected: dict[int, tuple[Member, ...]] = {}
         self._needs: dict[int, Counter[AccessNeed]] = {}
         self._needs_at: dict[int, Counter[AccessNeed]] = {}
         self._present_counts: dict[int, tuple[int, int]] = {}
         self._present: dict[int, tuple[str, ...]] = {}
         self._present_members: dict[int, tuple[Member, ...]] = {}
-        self._attendance: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._present_ids: dict[int, frozenset[str]] = {}
+        self._apologies: dict[int, frozenset[str]] = {}
         self._formats: dict[int, dict[PaperFormat | None, int]] = {}
         self._features: dict[int, dict[VenueFeature | None, int]] = {}
         self._held: dict[tuple[str, date], tuple[Meeting, ...]] = {}
@@ -121,6 +121,25 @@ class RunFacts:
 
     # --- meetings ----------------------------------------------------------------------------------------------
 
+    def _register_days(self) -> dict[int, date]:
+        """The local date of each of the register's meetings whose start converts (aware, inside the calendar),
+        by id, worked out in one pass. The register keeps its meetings alive, so their ids are not reused."""
+        if self._days is None:
+            days: dict[int, date] = {}
+            zone = self._zone
+            if zone is not None:
+                for meeting in self.register.meetings:
+                    start = meeting.start
+                    if start.tzinfo is None:
+                        continue
+                    try:
+                        day = start.astimezone(zone).date()
+                    except OverflowError:  # left to the helpers, which differ there
+                        continue
+                    days[id(meeting)] = day
+            self._days = days
+        return self._days
+
     def _converted_day(self, meeting: Meeting) -> date | None:
         """The local date of an aware start, converted once for both helpers below; ``None`` when the start is
         naive or cannot be converted (the edges of the calendar), where the two helpers differ."""
@@ -140,24 +159,22 @@ class RunFacts:
 
     def local_day(self, meeting: Meeting) -> date:
         """``accessibility.meeting_day``: the meeting's date on the policy's local clock."""
-        day = self._local_day.get(id(meeting))
+        day = self._register_days().get(id(meeting))
         if day is None:
             day = self._converted_day(meeting)
             if day is None:
                 from coproduction.checks.accessibility import meeting_day
 
                 day = meeting_day(meeting, self.policy)
-            self._local_day[id(meeting)] = day
         return day
 
     def query_day(self, meeting: Meeting) -> date:
         """``_queries.meeting_day``: the meeting's start's date in the policy's time zone."""
-        day = self._query_day.get(id(meeting))
+        day = self._register_days().get(id(meeting))
         if day is None:
             day = self._converted_day(meeting)
             if day is None:
                 day = query_meeting_day(meeting, self.policy)
-            self._query_day[id(meeting)] = day
         return day
 
     def clear_working_days(self, published: date, day: date, at_most: int) -> int:
@@ -214,13 +231,13 @@ class RunFacts:
     def active_meeting_facts(self) -> tuple[ActiveMeeting, ...]:
         """Each of :meth:`active_meetings` with its :meth:`local_day` and :meth:`need_counts`, in one pass."""
         if self._active_facts is None:
+            days = self._register_days()
             rows = []
             for meeting in self.active_meetings():
-                day = self.local_day(meeting)
-                needs = self._needs_at.get(id(meeting))
-                if needs is None:
-                    needs = self._needs_at[id(meeting)] = self._needs_on(meeting, day)
-                rows.append((meeting, day, needs))
+                day = days.get(id(meeting))
+                if day is None:
+                    day = self.local_day(meeting)
+                rows.append((meeting, day, self._needs_on(meeting, day)))
             self._active_facts = tuple(rows)
         return self._active_facts
 
@@ -270,7 +287,10 @@ class RunFacts:
 
     def wanted_formats(self, meeting: Meeting) -> dict[PaperFormat, int]:
         """Paper formats expected attendees need, with how many need each (AC002). Shared: read only."""
-        counts = self.need_counts(meeting)
+        return self.formats_for(self.need_counts(meeting))
+
+    def formats_for(self, counts: Counter[AccessNeed]) -> dict[PaperFormat, int]:
+        """The paper formats ``counts`` (one of :meth:`need_counts`) call for, with how many need each."""
         key = id(counts)
         found = self._formats.get(key)
         if found is None:
@@ -281,7 +301,10 @@ class RunFacts:
 
     def wanted_features(self, meeting: Meeting) -> dict[VenueFeature, int]:
         """Venue features expected attendees need, with how many need each (AC003). Shared: read only."""
-        counts = self.need_counts(meeting)
+        return self.features_for(self.need_counts(meeting))
+
+    def features_for(self, counts: Counter[AccessNeed]) -> dict[VenueFeature, int]:
+        """The venue features ``counts`` (one of :meth:`need_counts`) call for, with how many need each."""
         key = id(counts)
         found = self._features.get(key)
         if found is None:
@@ -319,15 +342,21 @@ class RunFacts:
             found = self._present_members[key] = tuple(by_id[i] for i in distinct if i in by_id)
         return found
 
-    def attendance_sets(self, meeting: Meeting) -> tuple[frozenset[str], frozenset[str]]:
-        """(ids with a "present" record, ids with an "apologies" record)."""
+    def present_ids(self, meeting: Meeting) -> frozenset[str]:
+        """Ids with a "present" record (:meth:`present` as a set)."""
         key = id(meeting)
-        found = self._attendance.get(key)
+        found = self._present_ids.get(key)
         if found is None:
-            present = frozenset([a.member for a in meeting.attendance if a.status == _PRESENT])
-            apologies = frozenset([a.member for a in meeting.attendance if a.status == _APOLOGIES])
+            found = self._present_ids[key] = frozenset(self.present(meeting))
+        return found
+
+    def apologies_ids(self, meeting: Meeting) -> frozenset[str]:
+        """Ids with an "apologies" record."""
+        key = id(meeting)
+        found = self._apologies.get(key)
+        if found is None:
             self._pinned[key] = meeting
-            found = self._attendance[key] = (present, apologies)
+            found = self._apologies[key] = frozenset([a.member for a in meeting.attendance if a.status is _APOLOGIES])
         return found
 
     # --- jargon ------------------------------------------------------------------------------------------------

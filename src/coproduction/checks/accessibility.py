@@ -15,9 +15,10 @@ reveal a disability, so a board paper says "2 expected attendees need large prin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from functools import lru_cache, partial
+from typing import Any
 
 from coproduction.checks._facts import facts
 from coproduction.checks._queries import policy_zone
@@ -307,20 +308,37 @@ def _late_paper(
 )
 def missing_accessible_format(context: CheckContext) -> Iterator[Flag]:
     shared = facts(context)
-    for meeting in shared.active_meetings():
+    hint = "Produce the missing versions and send them out at the same time as the standard paper."
+    missing = _MissingText(_FORMAT_WORDS)
+    for meeting, _, needs in shared.active_meeting_facts():
         if not meeting.papers:
             continue
-        wanted = shared.wanted_formats(meeting)
-        for paper in sorted(meeting.papers, key=_paper_key):
-            missing = sorted(fmt for fmt in wanted if fmt not in paper.formats)
-            if not missing:
-                continue
-            detail = _join(f"{_FORMAT_WORDS[fmt]} ({_people(wanted[fmt])})" for fmt in missing)
-            yield Flag(
-                meeting.id,
-                f"Paper '{paper.title}' is not available in {detail}.",
-                "Produce the missing versions and send them out at the same time as the standard paper.",
-            )
+        wanted = shared.formats_for(needs)
+        if not wanted:
+            continue
+        papers = meeting.papers if len(meeting.papers) == 1 else sorted(meeting.papers, key=_paper_key)
+        for paper in papers:
+            detail = missing(wanted, paper.formats)
+            if detail:
+                yield Flag(meeting.id, f"Paper '{paper.title}' is not available in {detail}.", hint)
+
+
+class _MissingText:
+    """What a paper or venue lacks of what expected attendees need, in words ("large print (2 expected
+    attendees) and braille (1 expected attendee)"; empty when nothing is missing). Many meetings share both what
+    is wanted (kept by the run's facts, so its id is stable) and what is there, so each pair is written once."""
+
+    def __init__(self, words: Mapping[Any, str]) -> None:
+        self._words = words
+        self._texts: dict[tuple[int, frozenset[Any]], str] = {}
+
+    def __call__(self, wanted: Mapping[Any, int], there: frozenset[Any]) -> str:
+        key = (id(wanted), there)
+        text = self._texts.get(key)
+        if text is None:
+            missing = sorted(thing for thing in wanted if thing not in there)
+            text = self._texts[key] = _join(f"{self._words[thing]} ({_people(wanted[thing])})" for thing in missing)
+        return text
 
 
 # --- AC003 -----------------------------------------------------------------------------------------------------
@@ -359,17 +377,16 @@ def missing_accessible_format(context: CheckContext) -> Iterator[Flag]:
 )
 def inaccessible_venue(context: CheckContext) -> Iterator[Flag]:
     shared = facts(context)
-    for meeting in shared.active_meetings():
+    missing = _MissingText(_FEATURE_WORDS)
+    for meeting, _, needs in shared.active_meeting_facts():
         if meeting.mode is _ONLINE:
             continue
-        wanted = shared.wanted_features(meeting)
+        wanted = shared.features_for(needs)
         if not wanted:
             continue
-        features = meeting.venue.features if meeting.venue else frozenset()
-        missing = sorted(feature for feature in wanted if feature not in features)
-        if not missing:
+        detail = missing(wanted, meeting.venue.features if meeting.venue else frozenset())
+        if not detail:
             continue
-        detail = _join(f"{_FEATURE_WORDS[f]} ({_people(wanted[f])})" for f in missing)
         if meeting.venue is None:
             message = f"No venue is recorded, so nobody can confirm it has {detail}."
             hint = "Record the venue and its features, and book one that has what attendees need."
@@ -419,22 +436,22 @@ def no_interpreter_booked(context: CheckContext) -> Iterator[Flag]:
         signers = needs.get(_BSL, 0)
         if not signers:
             continue
-        needed = 2 if meeting.minutes >= from_minutes else 1
-        if meeting.bsl_interpreters >= needed:
-            continue
-        why = (
-            f"the meeting runs {meeting.minutes} minutes, {from_minutes} or more"
-            if needed == 2
-            else f"the meeting runs {meeting.minutes} minutes"
-        )
-        yield Flag(
-            meeting.id,
-            f"{_people_need(signers)} British Sign Language; "
-            f"{meeting.bsl_interpreters} interpreter{'s' if meeting.bsl_interpreters != 1 else ''} booked, "
-            f"{needed} needed ({why}).",
-            f"Book {needed - meeting.bsl_interpreters} more BSL interpreter"
-            f"{'s' if needed - meeting.bsl_interpreters != 1 else ''} now.",
-        )
+        minutes = meeting.minutes
+        needed = 2 if minutes >= from_minutes else 1
+        if meeting.bsl_interpreters < needed:
+            yield Flag(meeting.id, *_interpreter_texts(signers, meeting.bsl_interpreters, minutes, from_minutes))
+
+
+@lru_cache(maxsize=1024)
+def _interpreter_texts(signers: int, booked: int, minutes: int, from_minutes: int) -> tuple[str, str]:
+    """AC004's message and hint; the same few numbers recur across meetings, so each is written once."""
+    needed = 2 if minutes >= from_minutes else 1
+    why = f"the meeting runs {minutes} minutes" + (f", {from_minutes} or more" if needed == 2 else "")
+    return (
+        f"{_people_need(signers)} British Sign Language; "
+        f"{booked} interpreter{'s' if booked != 1 else ''} booked, {needed} needed ({why}).",
+        f"Book {needed - booked} more BSL interpreter{'s' if needed - booked != 1 else ''} now.",
+    )
 
 
 # --- AC005 -----------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
+from coproduction.checks._facts import RunFacts, facts
 from coproduction.checks._queries import (
     group_label,
     months_before,
@@ -21,6 +21,7 @@ from coproduction.checks._queries import (
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
 from coproduction.models.group import Group
+from coproduction.models.meeting import Meeting
 from coproduction.policy import Severity
 
 SEED_003 = (
@@ -131,30 +132,29 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
     for group in register.groups:
         # Per meeting, who was expected: those listed, or when nobody is listed the group's current members on its
         # date (through any membership, known or not). Present counts before apologies, as a member may have both.
+        window: list[tuple[Meeting, frozenset[str]]] = []
         expected_ids: list[str] = []
         present_ids: list[str] = []
-        apologies_ids: list[str] = []
         for meeting in shared.held_meetings(group.id, as_of):
             day = shared.query_day(meeting)
             if day < window_start:
                 continue
             listed = frozenset(meeting.expected) if meeting.expected else shared.current_member_ids(group.id, day)
-            came, apologised = shared.attendance_sets(meeting)
+            window.append((meeting, listed))
             expected_ids.extend(listed)
-            present_ids.extend(came & listed)
-            apologies_ids.extend((apologised - came) & listed)
+            present_ids.extend(listed.intersection(shared.present(meeting)))
         if not expected_ids:
             continue
-        expected_at, present_at, apologies_at = Counter(expected_ids), Counter(present_ids), Counter(apologies_ids)
+        expected_at, present_at = Counter(expected_ids), Counter(present_ids)
         for member in shared.current_members(group.id, as_of):
             expected = expected_at.get(member.id, 0)
             present = present_at.get(member.id, 0)
-            apologies = apologies_at.get(member.id, 0)
             # A member expected at no meeting has no attendance to judge, whatever the policy's minimum.
             if expected == 0 or expected < policy.min_expected_meetings:
                 continue
             if present / expected >= policy.min_attendance_rate:
                 continue
+            apologies = _apologies(shared, member.id, window)
             sent = f", with apologies for {apologies}" if apologies else ""
             message = (
                 f"{member.name} was present at {present} of the {plural(expected, 'meeting')} of "
@@ -169,6 +169,18 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
                 "their time. This is an offer of support, not a step towards removal."
             )
             yield Flag(member.id, message, hint)
+
+
+def _apologies(shared: RunFacts, member_id: str, window: list[tuple[Meeting, frozenset[str]]]) -> int:
+    """At how many of the ``window``'s meetings (each with who was expected) the member was expected, sent
+    apologies and was not present (present counts before apologies, as a member may have both)."""
+    return sum(
+        1
+        for meeting, listed in window
+        if member_id in listed
+        and member_id in shared.apologies_ids(meeting)
+        and member_id not in shared.present_ids(meeting)
+    )
 
 
 @check(
