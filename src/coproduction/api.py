@@ -35,7 +35,13 @@ class CheckReport:
         return summarise(self.findings)
 
     def at_or_above(self, severity: Severity) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.severity.rank >= severity.rank)
+        severe = frozenset(s for s in Severity if s.rank >= severity.rank)
+        return tuple(f for f in self.findings if f.severity in severe)
+
+    def any_at_or_above(self, severity: Severity) -> bool:
+        """Whether any finding is at ``severity`` or above (the command line's exit status)."""
+        summary = self.summary
+        return any(summary[s.value] for s in Severity if s.rank >= severity.rank)
 
 
 def check_register(

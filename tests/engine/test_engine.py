@@ -175,3 +175,20 @@ def test_findings_come_out_in_sort_key_order_whatever_the_texts(
     assert [f.sort_key for f in findings] == sorted(f.sort_key for f in findings)
     unsorted = [f for c in checks for f in run_checks([c], context)]
     assert findings == sorted(unsorted, key=lambda f: f.sort_key)
+
+
+@given(st.lists(st.sampled_from(list(Severity)), max_size=12), st.sampled_from(list(Severity)))
+def test_any_at_or_above_agrees_with_at_or_above_and_the_summary(severities: list[Severity], bar: Severity) -> None:
+    from coproduction.api import CheckReport
+    from coproduction.checks import Finding, Subject
+
+    findings = tuple(
+        Finding("AC001", "n", Principle.EQUALITY, severity, Subject(SubjectKind.GROUP, str(i)), "m", "h")
+        for i, severity in enumerate(severities)
+    )
+    report = CheckReport(as_of=date(2026, 1, 1), policy="default", findings=findings)
+    expected = [f for f in findings if f.severity.rank >= bar.rank]
+    assert list(report.at_or_above(bar)) == expected
+    assert report.any_at_or_above(bar) is bool(expected)
+    assert report.summary == {s.value: severities.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+    assert list(report.summary) == ["error", "warning", "info"]

@@ -11,9 +11,11 @@ reads the clock or the environment.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import attrs
@@ -299,7 +301,8 @@ def _override_for(code: str, overrides: Mapping[str, Severity]) -> Severity | No
 
 def summarise(findings: Iterable[Finding]) -> dict[str, int]:
     """Counts per severity, in the output contract's order: error, warning, info."""
-    counts = {Severity.ERROR.value: 0, Severity.WARNING.value: 0, Severity.INFO.value: 0}
-    for f in findings:
-        counts[f.severity.value] += 1
-    return counts
+    found = Counter(map(_SEVERITY_OF, findings))  # counted in C: a national run has over a million findings
+    return {severity.value: found[severity] for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+
+
+_SEVERITY_OF = attrgetter("severity")

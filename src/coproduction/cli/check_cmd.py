@@ -99,4 +99,4 @@ def run(args: argparse.Namespace) -> int:
         gc.unfreeze()  # a caller in the same process (tests) gets its collector back as it was
     if args.fail_on == "never":
         return EXIT_OK
-    return EXIT_FINDINGS if report.at_or_above(Severity(args.fail_on)) else EXIT_OK
+    return EXIT_FINDINGS if report.any_at_or_above(Severity(args.fail_on)) else EXIT_OK
