@@ -51,6 +51,7 @@ class RunFacts:
         self._current: dict[tuple[str, int], tuple[Member, ...]] = {}
         self._current_ids: dict[tuple[str, int], frozenset[str]] = {}
         self._current_sorted: dict[tuple[str, int], tuple[Member, ...]] = {}
+        self._current_anywhere: dict[date, frozenset[str]] = {}
         #: Every meeting a cache holds an answer for, by id: kept alive, so that its id cannot be reused by another
         #: object (a caller's temporary meeting) while the answer is kept.
         self._pinned: dict[int, Meeting] = {}
@@ -63,6 +64,7 @@ class RunFacts:
         self._expected: dict[int, tuple[Member, ...]] = {}
         self._needs: dict[int, Counter[AccessNeed]] = {}
         self._needs_at: dict[int, Counter[AccessNeed]] = {}
+        self._register_needs: dict[int, Counter[AccessNeed]] | None = None
         self._present_counts: dict[int, tuple[int, int]] = {}
         self._present: dict[int, tuple[str, ...]] = {}
         self._present_members: dict[int, tuple[Member, ...]] = {}
@@ -80,6 +82,10 @@ class RunFacts:
 
     def _stretch(self, group_id: str, on: date) -> tuple[str, int]:
         """Which stretch of unchanging membership ``on`` falls in: (group, number of change dates up to ``on``)."""
+        return (group_id, bisect_right(self._change_days(group_id), on))
+
+    def _change_days(self, group_id: str) -> tuple[date, ...]:
+        """The days on which the group's membership changes (a membership starts or ends), in order."""
         bounds = self._bounds.get(group_id)
         if bounds is None:
             days: set[date] = set()
@@ -89,7 +95,7 @@ class RunFacts:
                 if ms.left is not None:
                     days.add(ms.left)
             bounds = self._bounds[group_id] = tuple(sorted(days))
-        return (group_id, bisect_right(bounds, on))
+        return bounds
 
     def current_members(self, group_id: str, on: date) -> tuple[Member, ...]:
         """``Register.current_members(group_id, on)``, worked out once per stretch of unchanged membership."""
@@ -116,6 +122,15 @@ class RunFacts:
         if found is None:
             found = self._current_ids[key] = frozenset(
                 ms.member for ms in self.register.current_memberships(group_id, on)
+            )
+        return found
+
+    def current_anywhere(self, on: date) -> frozenset[str]:
+        """Ids of members (known or not) with a membership of any group listed as current on ``on``."""
+        found = self._current_anywhere.get(on)
+        if found is None:
+            found = self._current_anywhere[on] = frozenset(
+                [ms.member for ms in self.register.memberships if ms.is_current(on)]
             )
         return found
 
@@ -187,7 +202,7 @@ class RunFacts:
             )
         return found
 
-    def _lived_ids(self) -> frozenset[str]:
+    def lived_ids(self) -> frozenset[str]:
         """Ids of the register's members with lived experience."""
         if self._lived is None:
             self._lived = frozenset(
@@ -206,7 +221,7 @@ class RunFacts:
         if found is None:
             # Present members are distinct and known; lived-experience ids are known members' ids.
             self._pinned[key] = meeting
-            found = self._lived_present[key] = self._lived_ids().intersection(self.present(meeting))
+            found = self._lived_present[key] = self.lived_ids().intersection(self.present(meeting))
         return found
 
     def held_meetings(self, group_id: str, until: date) -> tuple[Meeting, ...]:
@@ -231,15 +246,37 @@ class RunFacts:
     def active_meeting_facts(self) -> tuple[ActiveMeeting, ...]:
         """Each of :meth:`active_meetings` with its :meth:`local_day` and :meth:`need_counts`, in one pass."""
         if self._active_facts is None:
-            days = self._register_days()
+            days, needs = self._register_days(), self._needs_by_meeting()
             rows = []
             for meeting in self.active_meetings():
                 day = days.get(id(meeting))
-                if day is None:
-                    day = self.local_day(meeting)
-                rows.append((meeting, day, self._needs_on(meeting, day)))
+                rows.append((meeting, self.local_day(meeting) if day is None else day, needs[id(meeting)]))
             self._active_facts = tuple(rows)
         return self._active_facts
+
+    def _needs_by_meeting(self) -> dict[int, Counter[AccessNeed]]:
+        """:meth:`need_counts` of each of the register's meetings, by id, worked out group by group: a group's
+        meetings without an ``expected`` list share one answer per stretch of unchanged membership."""
+        if self._register_needs is None:
+            days = self._register_days()
+            needs: dict[int, Counter[AccessNeed]] = {}
+            for group_id, meetings in self.register.meetings_by_group.items():
+                bounds = self._change_days(group_id)
+                by_stretch: dict[int, Counter[AccessNeed]] = {}
+                for meeting in meetings:
+                    if meeting.expected:
+                        needs[id(meeting)] = self._need_counts_of(self.expected_attendees(meeting))
+                        continue
+                    day = days.get(id(meeting))
+                    if day is None:
+                        day = self.local_day(meeting)
+                    stretch = bisect_right(bounds, day)
+                    counts = by_stretch.get(stretch)
+                    if counts is None:
+                        counts = by_stretch[stretch] = self._needs_on(meeting, day)
+                    needs[id(meeting)] = counts
+            self._register_needs = needs
+        return self._register_needs
 
     def expected_attendees(self, meeting: Meeting) -> tuple[Member, ...]:
         """The meeting's ``expected`` members (by id), or else the group's current members on its local date."""
@@ -257,9 +294,12 @@ class RunFacts:
 
     def need_counts(self, meeting: Meeting) -> Counter[AccessNeed]:
         """How many expected attendees have each access need. Shared: callers must not change it."""
-        counts = self._needs_at.get(id(meeting))
+        counts = self._needs_by_meeting().get(id(meeting))
         if counts is None:
+            counts = self._needs_at.get(id(meeting))
+        if counts is None:  # not one of the register's meetings
             counts = self._needs_at[id(meeting)] = self._needs_on(meeting, self.local_day(meeting))
+            self._pinned[id(meeting)] = meeting
         return counts
 
     def _needs_on(self, meeting: Meeting, day: date) -> Counter[AccessNeed]:

@@ -41,6 +41,9 @@ NORTH_CUMBRIA = "North Cumbria, terms of reference for co-production groups: quo
 #: Kinds of group that must have a lived-experience chair or co-chair (EQ002).
 BOARD_KINDS = frozenset({GroupKind.BOARD, GroupKind.PARTNERSHIP_BOARD})
 
+_HELD = MeetingStatus.HELD
+_SCHEDULED = MeetingStatus.SCHEDULED
+
 
 @check(
     BUILTIN,
@@ -254,13 +257,12 @@ def staff_dominated_meeting(context: CheckContext) -> Iterator[Flag]:
             yield Flag(meeting.id, message, hint)
 
 
-def _eq005_judged(meeting: Meeting, context: CheckContext) -> bool:
+def _eq005_judged(meeting: Meeting, day: date, as_of: date) -> bool:
     """Held meetings up to "as of" (what happened) and scheduled ones from "as of" on (what can still change)."""
-    day = facts(context).query_day(meeting)
-    if meeting.status is MeetingStatus.HELD:
-        return day <= context.as_of
-    if meeting.status is MeetingStatus.SCHEDULED:
-        return day >= context.as_of
+    if meeting.status is _HELD:
+        return day <= as_of
+    if meeting.status is _SCHEDULED:
+        return day >= as_of
     return False
 
 
@@ -300,15 +302,14 @@ def _eq005_judged(meeting: Meeting, context: CheckContext) -> bool:
 def agenda_led_by_staff_only(context: CheckContext) -> Iterator[Flag]:
     register, policy = context.register, context.policy
     share = policy.min_lived_experience_led_items
+    shared = facts(context)
+    lived = shared.lived_ids()  # known members' ids, so a lead among them is a known member with lived experience
+    asks = f"; the policy asks for at least {percent(share)}"
     for group in register.groups:
         for meeting in register.meetings_by_group.get(group.id, ()):
-            if not meeting.agenda or not _eq005_judged(meeting, context):
+            if not meeting.agenda or not _eq005_judged(meeting, shared.query_day(meeting), context.as_of):
                 continue
-            led = sum(
-                1
-                for item in meeting.agenda
-                if any(lead.has_lived_experience for lead in known_members(register, item.leads))
-            )
+            led = sum(1 for item in meeting.agenda if not lived.isdisjoint(item.leads))
             total = len(meeting.agenda)
             if not is_under(led, total, share):
                 continue
@@ -317,7 +318,7 @@ def agenda_led_by_staff_only(context: CheckContext) -> Iterator[Flag]:
             message = (
                 f"{led} of {plural(total, 'agenda item')} at {_meeting_label(meeting, context)} "
                 f"{'is' if led == 1 else 'are'} led or co-led by a member with lived experience "
-                f"({percent(led / total)}){note}; the policy asks for at least {percent(share)}"
+                f"({percent(led / total)}){note}{asks}"
             )
             hint = (
                 "Plan the agenda with the lived-experience co-chair and invite lived-experience members to "

@@ -160,6 +160,7 @@ def ground_rules_overdue_review(context: CheckContext) -> Iterator[Flag]:
 )
 def ground_rules_not_acknowledged(context: CheckContext) -> Iterator[Flag]:
     register, as_of = context.register, context.as_of
+    shared = facts(context)
     for group in register.groups:
         rules = group.ground_rules
         if rules is None:
@@ -168,18 +169,17 @@ def ground_rules_not_acknowledged(context: CheckContext) -> Iterator[Flag]:
         if since is None:
             continue
         acknowledged = {a.member for a in rules.acknowledgements if since <= a.on <= as_of}
-        for member in facts(context).current_members(group.id, as_of):
-            if member.id in acknowledged:
-                continue
-            message = (
-                f"{member.name} has not acknowledged the ground rules of {group_label(group)} agreed or "
-                f"reviewed on {since.isoformat()}"
-            )
-            hint = (
-                f"Go through the current ground rules with {member.name}, in the format they need, and "
-                "record their acknowledgement with its date."
-            )
-            yield Flag(member.id, message, hint)
+        # The same for every member of the group: written once.
+        not_acknowledged = (
+            f" has not acknowledged the ground rules of {group_label(group)} agreed or reviewed on {since.isoformat()}"
+        )
+        for member in shared.current_members(group.id, as_of):
+            if member.id not in acknowledged:
+                yield Flag(member.id, member.name + not_acknowledged, f"{_GO_THROUGH}{member.name}{_IN_THEIR_FORMAT}")
+
+
+_GO_THROUGH = "Go through the current ground rules with "
+_IN_THEIR_FORMAT = ", in the format they need, and record their acknowledgement with its date."
 
 
 @check(

@@ -314,7 +314,7 @@ def group_size_out_of_range(context: CheckContext) -> Iterator[Flag]:
 )
 def access_needs_not_asked(context: CheckContext) -> Iterator[Flag]:
     register, as_of = context.register, context.as_of
-    current = {ms.member for ms in register.memberships if ms.is_current(as_of)}
+    current = facts(context).current_anywhere(as_of)
     for member in register.members:
         if member.id not in current or member.access_needs is not None:
             continue

@@ -208,26 +208,27 @@ def joined_on(context: CheckContext, member: Member) -> date | None:
     ),
 )
 def training_not_completed(context: CheckContext) -> Iterator[Flag]:
-    register = context.register
-    within = context.policy.training_within_days
-    current = {ms.member for ms in register.memberships if ms.is_current(context.as_of)}
-    for member_id in sorted(current):
-        member = register.member_by_id.get(member_id)
-        if member is None:
+    as_of, within = context.as_of, context.policy.training_within_days
+    current = facts(context).current_anywhere(as_of)
+    hint = "Offer co-production training now, at a time and in a format that suits the member."
+    messages: dict[date, str] = {}  # by joining date: members join on the same days
+    for member_id, member in context.register.member_by_id.items():
+        if member_id not in current:
             continue
         joined = joined_on(context, member)
         if joined is None:
             continue
         deadline = days_after(joined, within)
-        if context.as_of <= deadline:
+        if as_of <= deadline:
             continue
-        if any(t.coproduction and t.completed <= context.as_of for t in member.training):
+        if any(t.coproduction and t.completed <= as_of for t in member.training):
             continue
-        message = (
-            f"Joined on {joined.isoformat()}; no co-production training completed by "
-            f"{deadline.isoformat()}, {_days(within)} later."
-        )
-        hint = "Offer co-production training now, at a time and in a format that suits the member."
+        message = messages.get(joined)
+        if message is None:
+            message = messages[joined] = (
+                f"Joined on {joined.isoformat()}; no co-production training completed by "
+                f"{deadline.isoformat()}, {_days(within)} later."
+            )
         yield Flag(member.id, message, hint)
 
 
