@@ -367,8 +367,11 @@ class RunFacts:
         key = id(meeting)
         found = self._present_counts.get(key)
         if found is None:
-            known = self.register.member_by_id.keys() & self.present(meeting)
-            found = self._present_counts[key] = (len(known), len(self.lived_present_ids(meeting)))
+            # Those with lived experience are known members; look up only the others in the register's members.
+            lived = self.lived_present_ids(meeting)
+            others = set(self.present(meeting)).difference(lived)
+            known = len(lived) + (len(self.register.member_by_id.keys() & others) if others else 0)
+            found = self._present_counts[key] = (known, len(lived))
         return found
 
     def present_members(self, meeting: Meeting) -> tuple[Member, ...]:

@@ -15,19 +15,19 @@ reveal a disability, so a board paper says "2 expected attendees need large prin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from functools import lru_cache, partial
 from typing import Any
 
-from coproduction.checks._facts import facts
+from coproduction.checks._facts import RunFacts, facts
 from coproduction.checks._queries import policy_zone
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
 from coproduction.models.enums import AccessNeed, MeetingMode, PaperFormat, VenueFeature
-from coproduction.models.meeting import Meeting, Paper
+from coproduction.models.meeting import AgendaItem, Meeting, Paper
 from coproduction.models.member import Member
-from coproduction.policy import Policy, Severity
+from coproduction.policy import Policy, Region, Severity
 from coproduction.working_days import bank_holiday_name, is_weekend
 
 _LGA_1972 = (
@@ -514,7 +514,10 @@ def longest_stretch_without_break(meeting: Meeting) -> int:
     total = max(meeting.minutes, 0)
     position = 0
     longest = 0
-    for brk in sorted(meeting.breaks, key=lambda b: (b.after_minutes, b.minutes)):
+    breaks = meeting.breaks
+    if len(breaks) > 1:
+        breaks = tuple(sorted(breaks, key=lambda b: (b.after_minutes, b.minutes)))
+    for brk in breaks:
         starts = min(max(brk.after_minutes, 0), total)
         ends = min(max(brk.after_minutes + max(brk.minutes, 0), 0), total)
         if starts > position:
@@ -553,7 +556,7 @@ def longest_stretch_without_break(meeting: Meeting) -> int:
 )
 def no_break(context: CheckContext) -> Iterator[Flag]:
     limit = context.policy.max_minutes_without_break
-    for meeting in active_meetings(context):
+    for meeting in facts(context).active_meetings():
         stretch = longest_stretch_without_break(meeting)
         if stretch <= limit:
             continue
@@ -605,7 +608,7 @@ def no_break(context: CheckContext) -> Iterator[Flag]:
 )
 def inaccessible_hours(context: CheckContext) -> Iterator[Flag]:
     policy = context.policy
-    for meeting in active_meetings(context):
+    for meeting in facts(context).active_meetings():
         start = local(meeting.start, policy)
         end = local(meeting.end, policy)
         problems = []
@@ -653,11 +656,12 @@ def _hhmm(moment: time) -> str:
 )
 def meeting_too_long(context: CheckContext) -> Iterator[Flag]:
     limit = context.policy.max_meeting_minutes
-    for meeting in active_meetings(context):
-        if meeting.minutes > limit:
+    for meeting in facts(context).active_meetings():
+        minutes = meeting.minutes
+        if minutes > limit:
             yield Flag(
                 meeting.id,
-                f"The meeting runs {meeting.minutes} minutes, longer than {limit}.",
+                f"The meeting runs {minutes} minutes, longer than {limit}.",
                 f"Shorten the agenda to {limit} minutes or less, or split it across two meetings.",
             )
 
@@ -697,24 +701,37 @@ def meeting_too_long(context: CheckContext) -> Iterator[Flag]:
 )
 def meeting_on_non_working_day(context: CheckContext) -> Iterator[Flag]:
     region = context.policy.region
+    hint = "Move it to a working day, unless members chose this day."
+    messages: dict[date, str | None] = {}  # by day: meetings share days
     for meeting, day, _ in facts(context).active_meeting_facts():
-        holiday = bank_holiday_name(day, region)
-        if is_weekend(day):
-            what = f"a {day:%A}"
-            if holiday:
-                what += f" and a bank holiday ({holiday})"
-        elif holiday:
-            what = f"a bank holiday ({holiday})"
+        if day in messages:
+            message = messages[day]
         else:
-            continue
-        yield Flag(
-            meeting.id,
-            f"The meeting on {day.isoformat()} falls on {what}.",
-            "Move it to a working day, unless members chose this day.",
-        )
+            message = messages[day] = _non_working_day_message(day, region)
+        if message is not None:
+            yield Flag(meeting.id, message, hint)
+
+
+def _non_working_day_message(day: date, region: Region) -> str | None:
+    """AC009's message for a meeting on ``day``; ``None`` on a working day."""
+    holiday = bank_holiday_name(day, region)
+    if is_weekend(day):
+        what = f"a {day:%A}"
+        if holiday:
+            what += f" and a bank holiday ({holiday})"
+    elif holiday:
+        what = f"a bank holiday ({holiday})"
+    else:
+        return None
+    return f"The meeting on {day.isoformat()} falls on {what}."
 
 
 # --- AC010 -----------------------------------------------------------------------------------------------------
+
+
+def _uses(titled: AgendaItem | Paper, shared: RunFacts, find: Callable[[str], list[str]]) -> bool:
+    """Whether an agenda item or paper with no explanation has a title using jargon (``find``, once per title)."""
+    return not (titled.explanation and titled.explanation.strip()) and bool(shared.jargon_used(titled.title, find))
 
 
 def jargon_used(title: str, jargon: dict[str, str]) -> list[str]:
@@ -796,17 +813,14 @@ def unexplained_jargon(context: CheckContext) -> Iterator[Flag]:
         return
     find = partial(_jargon_in, terms=_jargon_terms(tuple(sorted(jargon.items()))))
     shared = facts(context)
-    for meeting in active_meetings(context):
+    for meeting in shared.active_meetings():
+        # Agenda items and papers with no explanation whose titles use jargon: for most meetings, none.
         titled: list[tuple[str, str, str | None]] = [
-            *(("Agenda item", item.title, item.explanation) for item in meeting.agenda),
-            *(("Paper", paper.title, paper.explanation) for paper in meeting.papers),
+            *(("Agenda item", item.title, item.explanation) for item in meeting.agenda if _uses(item, shared, find)),
+            *(("Paper", paper.title, paper.explanation) for paper in meeting.papers if _uses(paper, shared, find)),
         ]
-        for kind, title, explanation in sorted(set(titled), key=lambda t: (t[0], t[1], t[2] or "")):
-            if explanation and explanation.strip():
-                continue
+        for kind, title, _ in sorted(set(titled), key=lambda t: (t[0], t[1], t[2] or "")):
             terms = shared.jargon_used(title, find)
-            if not terms:
-                continue
             yield Flag(
                 meeting.id,
                 f"{kind} '{title}' uses {_join(repr(t) for t in terms)} without explaining "

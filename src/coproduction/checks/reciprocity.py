@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from coproduction.checks._facts import facts
-from coproduction.checks.accessibility import active_meetings
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
 from coproduction.models.enums import ActionStatus, MeetingStatus, PaymentKind, PaymentPreference
@@ -268,8 +267,14 @@ def no_feedback_on_input(context: CheckContext) -> Iterator[Flag]:
     within, as_of = context.policy.feedback_within_days, context.as_of
     after = f"' had input from people with lived experience and no outcome recorded {_days(within)} after the meeting."
     hint = "Record what was done with their input and tell the group ('you said, we did')."
+    deadlines: dict[date, date] = {}  # by meeting day: meetings share days
     for meeting, day, _ in facts(context).active_meeting_facts():
-        if meeting.status is not _HELD or as_of <= days_after(day, within):
+        if meeting.status is not _HELD:
+            continue
+        deadline = deadlines.get(day)
+        if deadline is None:
+            deadline = deadlines[day] = days_after(day, within)
+        if as_of <= deadline:
             continue
         items = {
             (item.title, item.outcome.recorded if item.outcome else None)
@@ -316,7 +321,9 @@ def _title_then_recorded(pair: tuple[str, date | None]) -> tuple[str, date]:
     ),
 )
 def overdue_action(context: CheckContext) -> Iterator[Flag]:
-    for meeting in active_meetings(context):
+    for meeting in facts(context).active_meetings():
+        if not meeting.actions:
+            continue
         overdue = sorted(
             {
                 (action.due, action.text, action.owner or "")
