@@ -38,6 +38,11 @@ _FEATURE_OF = {need: need.venue_feature for need in AccessNeed}
 ActiveMeeting = tuple[Meeting, date, Counter[AccessNeed]]
 
 
+#: Who was present at a meeting: the ids recorded as present, in order; the same ids as a set; the ids of members
+#: with lived experience among them; how many distinct known members they are.
+Presence = tuple[tuple[str, ...], frozenset[str], frozenset[str], int]
+
+
 class RunFacts:
     """Answers shared by the checks of one run, kept by the ``id()`` of the meeting (hashing a meeting would hash
     all its attendance); each meeting answered about is kept alive, so no id is reused within the run."""
@@ -59,20 +64,19 @@ class RunFacts:
         self._days: dict[int, date] | None = None
         self._zone = _zone_or_none(context.policy.timezone)
         self._clear: dict[tuple[date, date, int], int] = {}
-        self._lived_present: dict[int, frozenset[str]] = {}
+        self._presence_by_id: dict[int, Presence] | None = None
+        self._other_presence: dict[int, Presence] = {}
         self._lived: frozenset[str] | None = None
         self._expected: dict[int, tuple[Member, ...]] = {}
         self._needs: dict[int, Counter[AccessNeed]] = {}
         self._needs_at: dict[int, Counter[AccessNeed]] = {}
         self._register_needs: dict[int, Counter[AccessNeed]] | None = None
-        self._present_counts: dict[int, tuple[int, int]] = {}
-        self._present: dict[int, tuple[str, ...]] = {}
         self._present_members: dict[int, tuple[Member, ...]] = {}
-        self._present_ids: dict[int, frozenset[str]] = {}
         self._apologies: dict[int, frozenset[str]] = {}
         self._formats: dict[int, dict[PaperFormat | None, int]] = {}
         self._features: dict[int, dict[VenueFeature | None, int]] = {}
         self._held: dict[tuple[str, date], tuple[Meeting, ...]] = {}
+        self._held_days: dict[tuple[str, date], tuple[tuple[Meeting, date], ...]] = {}
         self._active: tuple[Meeting, ...] | None = None
         self._active_facts: tuple[ActiveMeeting, ...] | None = None
         self._stretch_needs: dict[tuple[str, int], Counter[AccessNeed]] = {}
@@ -216,24 +220,31 @@ class RunFacts:
 
     def lived_present_ids(self, meeting: Meeting) -> frozenset[str]:
         """Ids of :meth:`present_members` with lived experience."""
-        key = id(meeting)
-        found = self._lived_present.get(key)
-        if found is None:
-            # Present members are distinct and known; lived-experience ids are known members' ids.
-            self._pinned[key] = meeting
-            found = self._lived_present[key] = self.lived_ids().intersection(self.present(meeting))
-        return found
+        return self._presence(meeting)[2]
 
     def held_meetings(self, group_id: str, until: date) -> tuple[Meeting, ...]:
         """``_queries.held_meetings``: the group's held meetings on or before ``until``, by start then id."""
         key = (group_id, until)
         found = self._held.get(key)
         if found is None:
-            found = self._held[key] = tuple(
-                m
-                for m in self.register.meetings_by_group.get(group_id, ())
-                if m.status is MeetingStatus.HELD and self.query_day(m) <= until
-            )
+            found = self._held[key] = tuple([m for m, _ in self.held_meeting_days(group_id, until)])
+        return found
+
+    def held_meeting_days(self, group_id: str, until: date) -> tuple[tuple[Meeting, date], ...]:
+        """:meth:`held_meetings`, each with its :meth:`query_day`."""
+        key = (group_id, until)
+        found = self._held_days.get(key)
+        if found is None:
+            days, held = self._register_days(), MeetingStatus.HELD
+            pairs = []
+            for meeting in self.register.meetings_by_group.get(group_id, ()):
+                if meeting.status is held:
+                    day = days.get(id(meeting))
+                    if day is None:
+                        day = self.query_day(meeting)
+                    if day <= until:
+                        pairs.append((meeting, day))
+            found = self._held_days[key] = tuple(pairs)
         return found
 
     def active_meetings(self) -> tuple[Meeting, ...]:
@@ -355,24 +366,36 @@ class RunFacts:
 
     def present(self, meeting: Meeting) -> tuple[str, ...]:
         """``meeting.present``."""
-        key = id(meeting)
-        found = self._present.get(key)
-        if found is None:
-            self._pinned[key] = meeting
-            found = self._present[key] = tuple([a.member for a in meeting.attendance if a.status is _PRESENT])
-        return found
+        return self._presence(meeting)[0]
 
     def present_counts(self, meeting: Meeting) -> tuple[int, int]:
         """(how many :meth:`present_members`, how many of them have lived experience), without the members."""
-        key = id(meeting)
-        found = self._present_counts.get(key)
+        presence = self._presence(meeting)
+        return (presence[3], len(presence[2]))
+
+    def _presence(self, meeting: Meeting) -> Presence:
+        """Who was present at ``meeting`` (see :data:`Presence`)."""
+        found = self._register_presence().get(id(meeting))
         if found is None:
-            # Those with lived experience are known members; look up only the others in the register's members.
-            lived = self.lived_present_ids(meeting)
-            others = set(self.present(meeting)).difference(lived)
-            known = len(lived) + (len(self.register.member_by_id.keys() & others) if others else 0)
-            found = self._present_counts[key] = (known, len(lived))
+            found = self._other_presence.get(id(meeting))
+        if found is None:  # not one of the register's meetings
+            self._pinned[id(meeting)] = meeting
+            found = self._other_presence[id(meeting)] = self._presence_at(meeting)
         return found
+
+    def _register_presence(self) -> dict[int, Presence]:
+        """:data:`Presence` at each of the register's meetings, by id, in one pass in register order."""
+        if self._presence_by_id is None:
+            self._presence_by_id = {id(meeting): self._presence_at(meeting) for meeting in self.register.meetings}
+        return self._presence_by_id
+
+    def _presence_at(self, meeting: Meeting) -> Presence:
+        present = tuple([a.member for a in meeting.attendance if a.status is _PRESENT])
+        distinct = frozenset(present)
+        lived = self.lived_ids().intersection(distinct)  # lived-experience ids are known members' ids
+        others = distinct.difference(lived)  # so only the others need looking up among the members
+        known = len(lived) + (len(self.register.member_by_id.keys() & others) if others else 0)
+        return (present, distinct, lived, known)
 
     def present_members(self, meeting: Meeting) -> tuple[Member, ...]:
         """Distinct known members recorded as present, in order of first mention."""
@@ -387,11 +410,7 @@ class RunFacts:
 
     def present_ids(self, meeting: Meeting) -> frozenset[str]:
         """Ids with a "present" record (:meth:`present` as a set)."""
-        key = id(meeting)
-        found = self._present_ids.get(key)
-        if found is None:
-            found = self._present_ids[key] = frozenset(self.present(meeting))
-        return found
+        return self._presence(meeting)[1]
 
     def apologies_ids(self, meeting: Meeting) -> frozenset[str]:
         """Ids with an "apologies" record."""

@@ -264,7 +264,7 @@ def irregular_meetings(context: CheckContext) -> Iterator[Flag]:
     for group in register.groups:
         if group.cadence is None:
             continue
-        days = sorted({facts(context).query_day(m) for m in facts(context).held_meetings(group.id, as_of)})
+        days = sorted({day for _, day in facts(context).held_meeting_days(group.id, as_of)})
         if not days:
             continue
         longest = _longest_gap(days, as_of, window_start)

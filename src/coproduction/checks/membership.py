@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 
 from coproduction.checks._facts import RunFacts, facts
 from coproduction.checks._queries import (
@@ -132,20 +133,16 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
     for group in register.groups:
         # Per meeting, who was expected: those listed, or when nobody is listed the group's current members on its
         # date (through any membership, known or not). Present counts before apologies, as a member may have both.
-        window: list[tuple[Meeting, frozenset[str]]] = []
-        expected_ids: list[str] = []
-        present_ids: list[str] = []
-        for meeting in shared.held_meetings(group.id, as_of):
-            day = shared.query_day(meeting)
-            if day < window_start:
-                continue
-            listed = frozenset(meeting.expected) if meeting.expected else shared.current_member_ids(group.id, day)
-            window.append((meeting, listed))
-            expected_ids.extend(listed)
-            present_ids.extend(listed.intersection(shared.present(meeting)))
-        if not expected_ids:
+        # Meetings without a list share who was expected through a stretch of unchanged membership, so the
+        # meetings are taken together by who was expected.
+        window: Window = {}
+        for meeting, day in shared.held_meeting_days(group.id, as_of):
+            if day >= window_start:
+                listed = frozenset(meeting.expected) if meeting.expected else shared.current_member_ids(group.id, day)
+                window.setdefault(listed, []).append(meeting)
+        if not window:
             continue
-        expected_at, present_at = Counter(expected_ids), Counter(present_ids)
+        expected_at, present_at = _attendance_counts(shared, window)
         for member in shared.current_members(group.id, as_of):
             expected = expected_at.get(member.id, 0)
             present = present_at.get(member.id, 0)
@@ -171,15 +168,32 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
             yield Flag(member.id, message, hint)
 
 
-def _apologies(shared: RunFacts, member_id: str, window: list[tuple[Meeting, frozenset[str]]]) -> int:
-    """At how many of the ``window``'s meetings (each with who was expected) the member was expected, sent
+#: MB002's meetings in the window, by who was expected at them.
+Window = dict[frozenset[str], list[Meeting]]
+
+
+def _attendance_counts(shared: RunFacts, window: Window) -> tuple[Counter[str], Counter[str]]:
+    """For each member, at how many of the ``window``'s meetings (by who was expected at them) they were expected,
+    and at how many of those they were present."""
+    expected_at: Counter[str] = Counter()
+    present_at: Counter[str] = Counter()
+    for listed, meetings in window.items():
+        came = Counter(chain.from_iterable([shared.present_ids(meeting) for meeting in meetings]))
+        for member_id in listed:
+            expected_at[member_id] += len(meetings)
+            present_at[member_id] += came.get(member_id, 0)
+    return expected_at, present_at
+
+
+def _apologies(shared: RunFacts, member_id: str, window: Window) -> int:
+    """At how many of the ``window``'s meetings (by who was expected at them) the member was expected, sent
     apologies and was not present (present counts before apologies, as a member may have both)."""
     return sum(
         1
-        for meeting, listed in window
+        for listed, meetings in window.items()
         if member_id in listed
-        and member_id in shared.apologies_ids(meeting)
-        and member_id not in shared.present_ids(meeting)
+        for meeting in meetings
+        if member_id in shared.apologies_ids(meeting) and member_id not in shared.present_ids(meeting)
     )
 
 

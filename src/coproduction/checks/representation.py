@@ -10,7 +10,7 @@ Messages give group-level expected counts and the number of members to recruit, 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fractions import Fraction
 from functools import cache
 from operator import attrgetter
@@ -21,8 +21,7 @@ from coproduction.audit.population import CharacteristicBaseline
 from coproduction.checks._facts import facts
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
-from coproduction.models.diversity import PREFER_NOT_TO_SAY, Characteristic
-from coproduction.models.member import Member
+from coproduction.models.diversity import PREFER_NOT_TO_SAY, Characteristic, DiversityProfile
 from coproduction.policy import Severity
 
 _SCIE = "SCIE guide 51, Co-production in social care: what it is and how to do it (diversity principle)"
@@ -58,13 +57,13 @@ def _may_be_under(counted: Tally, figures: CharacteristicBaseline, ratio: Fracti
     return False
 
 
-def _tally(members: Sequence[Member], characteristic: Characteristic) -> Tally:
-    """:func:`coproduction.audit.analysis.tally` of ``members``: the same counts, read with one ``attrgetter``
-    over the profiles and counted by :class:`~collections.Counter` rather than one ``DiversityProfile.answer``
-    call per member (DV001 tallies every group for every characteristic)."""
-    read = attrgetter(characteristic.value)
-    answers = Counter([None if m.diversity is None else read(m.diversity) for m in members])
-    not_known = answers.pop(None, 0)
+def _tally(profiles: Sequence[DiversityProfile], members: int, characteristic: Characteristic) -> Tally:
+    """:func:`coproduction.audit.analysis.tally` of ``members`` members with these ``profiles`` (the others have
+    none): the same counts, read with an ``attrgetter`` over the profiles and counted by
+    :class:`~collections.Counter` rather than one ``DiversityProfile.answer`` call per member (DV001 tallies
+    every group for every characteristic)."""
+    answers = Counter(map(_reader(characteristic), profiles))
+    not_known = members - len(profiles) + answers.pop(None, 0)
     prefer_not_to_say = answers.pop(PREFER_NOT_TO_SAY, 0)
     counts = dict.fromkeys(_answer_categories(characteristic), 0)
     for answer, count in answers.items():
@@ -75,6 +74,12 @@ def _tally(members: Sequence[Member], characteristic: Characteristic) -> Tally:
 @cache
 def _answer_categories(characteristic: Characteristic) -> tuple[str, ...]:
     return characteristic.answer_categories
+
+
+@cache
+def _reader(characteristic: Characteristic) -> Callable[[DiversityProfile], str | None]:
+    """Reads a profile's answer for ``characteristic``: the field ``DiversityProfile.answer`` reads."""
+    return attrgetter(characteristic.value)
 
 
 @check(
@@ -124,8 +129,9 @@ def underrepresented_group(context: CheckContext) -> Iterator[Flag]:
         members = shared.current_members(group.id, context.as_of)
         if not members:
             continue
+        profiles = [m.diversity for m in members if m.diversity is not None]
         for characteristic, figures in judged:
-            counted = _tally(members, characteristic)
+            counted = _tally(profiles, len(members), characteristic)
             if not _may_be_under(counted, figures, ratio, minimum):
                 continue
             audit = audit_tally(counted, figures, policy)
