@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 
 from coproduction.checks._queries import meeting_day as query_meeting_day
 from coproduction.models.enums import AccessNeed, AttendanceStatus, MeetingStatus, PaperFormat, VenueFeature
+from coproduction.models.group import Membership
 from coproduction.models.meeting import Meeting
 from coproduction.models.member import Member
 from coproduction.working_days import clear_working_days_between
@@ -57,6 +58,7 @@ class RunFacts:
         self._current_ids: dict[tuple[str, int], frozenset[str]] = {}
         self._current_sorted: dict[tuple[str, int], tuple[Member, ...]] = {}
         self._current_anywhere: dict[date, frozenset[str]] = {}
+        self._current_memberships: dict[tuple[str, int], tuple[Membership, ...]] = {}
         #: Every meeting a cache holds an answer for, by id: kept alive, so that its id cannot be reused by another
         #: object (a caller's temporary meeting) while the answer is kept.
         self._pinned: dict[int, Meeting] = {}
@@ -101,12 +103,20 @@ class RunFacts:
             bounds = self._bounds[group_id] = tuple(sorted(days))
         return bounds
 
+    def current_memberships(self, group_id: str, on: date) -> tuple[Membership, ...]:
+        """``Register.current_memberships(group_id, on)``, once per stretch of unchanged membership."""
+        key = self._stretch(group_id, on)
+        found = self._current_memberships.get(key)
+        if found is None:
+            found = self._current_memberships[key] = self.register.current_memberships(group_id, on)
+        return found
+
     def current_members(self, group_id: str, on: date) -> tuple[Member, ...]:
         """``Register.current_members(group_id, on)``, worked out once per stretch of unchanged membership."""
         key = self._stretch(group_id, on)
         found = self._current.get(key)
         if found is None:
-            found = self._current[key] = self.register.current_members(group_id, on)
+            found = self._current[key] = self.register.members_of(self.current_memberships(group_id, on))
         return found
 
     def current_members_by_id(self, group_id: str, on: date) -> tuple[Member, ...]:
@@ -124,9 +134,7 @@ class RunFacts:
         key = self._stretch(group_id, on)
         found = self._current_ids.get(key)
         if found is None:
-            found = self._current_ids[key] = frozenset(
-                ms.member for ms in self.register.current_memberships(group_id, on)
-            )
+            found = self._current_ids[key] = frozenset([ms.member for ms in self.current_memberships(group_id, on)])
         return found
 
     def current_anywhere(self, on: date) -> frozenset[str]:

@@ -15,12 +15,12 @@ reveal a disability, so a board paper says "2 expected attendees need large prin
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from functools import lru_cache, partial
 from typing import Any
 
-from coproduction.checks._facts import RunFacts, facts
+from coproduction.checks._facts import facts
 from coproduction.checks._queries import policy_zone
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
@@ -729,9 +729,9 @@ def _non_working_day_message(day: date, region: Region) -> str | None:
 # --- AC010 -----------------------------------------------------------------------------------------------------
 
 
-def _uses(titled: AgendaItem | Paper, shared: RunFacts, find: Callable[[str], list[str]]) -> bool:
-    """Whether an agenda item or paper with no explanation has a title using jargon (``find``, once per title)."""
-    return not (titled.explanation and titled.explanation.strip()) and bool(shared.jargon_used(titled.title, find))
+def _bare(titled: AgendaItem | Paper) -> bool:
+    """Whether an agenda item or paper has no explanation recorded."""
+    return not (titled.explanation and titled.explanation.strip())
 
 
 def jargon_used(title: str, jargon: dict[str, str]) -> list[str]:
@@ -812,15 +812,15 @@ def unexplained_jargon(context: CheckContext) -> Iterator[Flag]:
     if not jargon:
         return
     find = partial(_jargon_in, terms=_jargon_terms(tuple(sorted(jargon.items()))))
-    shared = facts(context)
-    for meeting in shared.active_meetings():
-        # Agenda items and papers with no explanation whose titles use jargon: for most meetings, none.
+    used = facts(context).jargon_used
+    for meeting in facts(context).active_meetings():
+        # Agenda items and papers whose titles use jargon, with no explanation: for most meetings, none.
         titled: list[tuple[str, str, str | None]] = [
-            *(("Agenda item", item.title, item.explanation) for item in meeting.agenda if _uses(item, shared, find)),
-            *(("Paper", paper.title, paper.explanation) for paper in meeting.papers if _uses(paper, shared, find)),
+            *(("Agenda item", i.title, i.explanation) for i in meeting.agenda if used(i.title, find) and _bare(i)),
+            *(("Paper", p.title, p.explanation) for p in meeting.papers if used(p.title, find) and _bare(p)),
         ]
         for kind, title, _ in sorted(set(titled), key=lambda t: (t[0], t[1], t[2] or "")):
-            terms = shared.jargon_used(title, find)
+            terms = used(title, find)
             yield Flag(
                 meeting.id,
                 f"{kind} '{title}' uses {_join(repr(t) for t in terms)} without explaining "

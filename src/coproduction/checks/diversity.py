@@ -155,8 +155,9 @@ def _unknown_message(characteristic: Characteristic, unknown: int, total: int, l
 )
 def narrow_lived_experience(context: CheckContext) -> Iterator[Flag]:
     minimum = context.policy.min_service_areas
+    lived_ids = facts(context).lived_ids()
     for group, members in _groups_with_members(context):
-        lived = [m for m in members if m.has_lived_experience]
+        lived = [m for m in members if m.id in lived_ids]
         areas = {area.strip().casefold() for m in lived for area in m.service_areas if area.strip()}
         if len(areas) >= minimum:
             continue

@@ -16,14 +16,12 @@ from datetime import date
 from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     PERSPECTIVE_PHRASES,
-    count_lived_experience,
     group_label,
     is_under,
     known_members,
     more_needed,
     percent,
     plural,
-    voting_members,
 )
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
@@ -81,11 +79,14 @@ _SCHEDULED = MeetingStatus.SCHEDULED
 def lived_experience_minority(context: CheckContext) -> Iterator[Flag]:
     register, policy, as_of = context.register, context.policy, context.as_of
     share = policy.min_lived_experience_share
+    shared = facts(context)
+    lived_ids = shared.lived_ids()
     for group in register.groups:
-        voters = voting_members(register, group.id, as_of)
+        # voting_members(register, group.id, as_of), from the run's memberships
+        voters = register.members_of([ms for ms in shared.current_memberships(group.id, as_of) if ms.voting])
         if not voters:
             continue
-        lived = count_lived_experience(voters)
+        lived = sum(1 for voter in voters if voter.id in lived_ids)  # count_lived_experience(voters)
         if not is_under(lived, len(voters), share):
             continue
         needed = more_needed(lived, len(voters), share)

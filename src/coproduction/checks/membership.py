@@ -172,16 +172,16 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
 Window = dict[frozenset[str], list[Meeting]]
 
 
-def _attendance_counts(shared: RunFacts, window: Window) -> tuple[Counter[str], Counter[str]]:
+def _attendance_counts(shared: RunFacts, window: Window) -> tuple[dict[str, int], dict[str, int]]:
     """For each member, at how many of the ``window``'s meetings (by who was expected at them) they were expected,
     and at how many of those they were present."""
-    expected_at: Counter[str] = Counter()
-    present_at: Counter[str] = Counter()
+    expected_at: dict[str, int] = {}
+    present_at: dict[str, int] = {}
     for listed, meetings in window.items():
         came = Counter(chain.from_iterable([shared.present_ids(meeting) for meeting in meetings]))
         for member_id in listed:
-            expected_at[member_id] += len(meetings)
-            present_at[member_id] += came.get(member_id, 0)
+            expected_at[member_id] = expected_at.get(member_id, 0) + len(meetings)
+            present_at[member_id] = present_at.get(member_id, 0) + came.get(member_id, 0)
     return expected_at, present_at
 
 
@@ -225,8 +225,9 @@ def _apologies(shared: RunFacts, member_id: str, window: Window) -> int:
 )
 def term_expired(context: CheckContext) -> Iterator[Flag]:
     register, as_of = context.register, context.as_of
+    shared = facts(context)
     for group in register.groups:
-        for ms in register.current_memberships(group.id, as_of):
+        for ms in shared.current_memberships(group.id, as_of):
             if ms.term_ends is None or ms.term_ends >= as_of:
                 continue
             member = register.member_by_id.get(ms.member)

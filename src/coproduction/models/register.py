@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import cached_property
 
@@ -74,10 +74,15 @@ class Register:
 
     def current_members(self, group: str, on: date) -> tuple[Member, ...]:
         """Distinct current members of ``group`` on ``on``, in register order of memberships."""
+        return self.members_of(self.current_memberships(group, on))
+
+    def members_of(self, memberships: Iterable[Membership]) -> tuple[Member, ...]:
+        """The distinct known members holding ``memberships``, in the order given."""
+        by_id = self.member_by_id
         seen: dict[str, Member] = {}
-        for ms in self.current_memberships(group, on):
-            if ms.member not in seen and ms.member in self.member_by_id:
-                seen[ms.member] = self.member_by_id[ms.member]
+        for ms in memberships:
+            if ms.member not in seen and ms.member in by_id:
+                seen[ms.member] = by_id[ms.member]
         return tuple(seen.values())
 
 
