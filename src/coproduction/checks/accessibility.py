@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from functools import lru_cache, partial
-from typing import Any
+from typing import TypeVar
 
 from coproduction.checks._facts import facts
 from coproduction.checks._queries import policy_zone
@@ -92,6 +92,9 @@ _FEATURE_WORDS = {
     VenueFeature.CHANGING_PLACES: "a Changing Places toilet",
 }
 
+
+#: A paper format or a venue feature.
+T = TypeVar("T", PaperFormat, VenueFeature)
 
 # --- shared helpers ------------------------------------------------------------------------------------------
 
@@ -309,36 +312,27 @@ def _late_paper(
 def missing_accessible_format(context: CheckContext) -> Iterator[Flag]:
     shared = facts(context)
     hint = "Produce the missing versions and send them out at the same time as the standard paper."
-    missing = _MissingText(_FORMAT_WORDS)
+    # By (id of the meeting's need counts, paper's formats): meetings share both, and the run's facts keep the
+    # counts (so their ids stay theirs), so each text is written once.
+    details: dict[tuple[int, frozenset[PaperFormat]], str] = {}
     for meeting, _, needs in shared.active_meeting_facts():
         if not meeting.papers:
             continue
-        wanted = shared.formats_for(needs)
-        if not wanted:
-            continue
         papers = meeting.papers if len(meeting.papers) == 1 else sorted(meeting.papers, key=_paper_key)
         for paper in papers:
-            detail = missing(wanted, paper.formats)
+            formats = paper.formats
+            detail = details.get((id(needs), formats))
+            if detail is None:
+                detail = details[id(needs), formats] = _missing(shared.formats_for(needs), formats, _FORMAT_WORDS)
             if detail:
                 yield Flag(meeting.id, f"Paper '{paper.title}' is not available in {detail}.", hint)
 
 
-class _MissingText:
+def _missing(wanted: Mapping[T, int], there: frozenset[T], words: Mapping[T, str]) -> str:
     """What a paper or venue lacks of what expected attendees need, in words ("large print (2 expected
-    attendees) and braille (1 expected attendee)"; empty when nothing is missing). Many meetings share both what
-    is wanted (kept by the run's facts, so its id is stable) and what is there, so each pair is written once."""
-
-    def __init__(self, words: Mapping[Any, str]) -> None:
-        self._words = words
-        self._texts: dict[tuple[int, frozenset[Any]], str] = {}
-
-    def __call__(self, wanted: Mapping[Any, int], there: frozenset[Any]) -> str:
-        key = (id(wanted), there)
-        text = self._texts.get(key)
-        if text is None:
-            missing = sorted(thing for thing in wanted if thing not in there)
-            text = self._texts[key] = _join(f"{self._words[thing]} ({_people(wanted[thing])})" for thing in missing)
-        return text
+    attendees) and braille (1 expected attendee)"); empty when nothing is missing."""
+    missing = sorted(thing for thing in wanted if thing not in there)
+    return _join(f"{words[thing]} ({_people(wanted[thing])})" for thing in missing)
 
 
 # --- AC003 -----------------------------------------------------------------------------------------------------
@@ -377,14 +371,14 @@ class _MissingText:
 )
 def inaccessible_venue(context: CheckContext) -> Iterator[Flag]:
     shared = facts(context)
-    missing = _MissingText(_FEATURE_WORDS)
+    details: dict[tuple[int, frozenset[VenueFeature]], str] = {}  # as in AC002
     for meeting, _, needs in shared.active_meeting_facts():
         if meeting.mode is _ONLINE:
             continue
-        wanted = shared.features_for(needs)
-        if not wanted:
-            continue
-        detail = missing(wanted, meeting.venue.features if meeting.venue else frozenset())
+        features: frozenset[VenueFeature] = meeting.venue.features if meeting.venue else frozenset()
+        detail = details.get((id(needs), features))
+        if detail is None:
+            detail = details[id(needs), features] = _missing(shared.features_for(needs), features, _FEATURE_WORDS)
         if not detail:
             continue
         if meeting.venue is None:

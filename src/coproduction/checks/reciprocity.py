@@ -210,25 +210,35 @@ def training_not_completed(context: CheckContext) -> Iterator[Flag]:
     as_of, within = context.as_of, context.policy.training_within_days
     current = facts(context).current_anywhere(as_of)
     hint = "Offer co-production training now, at a time and in a format that suits the member."
-    messages: dict[date, str] = {}  # by joining date: members join on the same days
+    messages: dict[date, str | None] = {}  # by joining date (members join on the same days); None: not yet due
     for member_id, member in context.register.member_by_id.items():
         if member_id not in current:
             continue
         joined = joined_on(context, member)
         if joined is None:
             continue
-        deadline = days_after(joined, within)
-        if as_of <= deadline:
-            continue
-        if any(t.coproduction and t.completed <= as_of for t in member.training):
-            continue
-        message = messages.get(joined)
+        if joined in messages:
+            message = messages[joined]
+        else:
+            message = messages[joined] = _untrained_message(joined, within, as_of)
         if message is None:
-            message = messages[joined] = (
-                f"Joined on {joined.isoformat()}; no co-production training completed by "
-                f"{deadline.isoformat()}, {_days(within)} later."
-            )
-        yield Flag(member.id, message, hint)
+            continue
+        for training in member.training:
+            if training.coproduction and training.completed <= as_of:
+                break
+        else:  # no co-production training completed
+            yield Flag(member.id, message, hint)
+
+
+def _untrained_message(joined: date, within: int, as_of: date) -> str | None:
+    """RC003's message for a member who joined on ``joined``; ``None`` while the days for training last."""
+    deadline = days_after(joined, within)
+    if as_of <= deadline:
+        return None
+    return (
+        f"Joined on {joined.isoformat()}; no co-production training completed by "
+        f"{deadline.isoformat()}, {_days(within)} later."
+    )
 
 
 # --- RC004 -----------------------------------------------------------------------------------------------------

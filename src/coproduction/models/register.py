@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta, timezone
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime, timezone
 from functools import cached_property
+from operator import attrgetter
 
 import attrs
 
@@ -58,7 +59,7 @@ class Register:
     @cached_property
     def meetings_by_start(self) -> tuple[Meeting, ...]:
         """All meetings by start, then id."""
-        return tuple(sorted(self.meetings, key=_start_then_id(self.meetings)))
+        return _by_start_then_id(self.meetings)
 
     @cached_property
     def meetings_by_group(self) -> Mapping[str, tuple[Meeting, ...]]:
@@ -89,14 +90,21 @@ class Register:
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _start_then_id(meetings: Sequence[Meeting]) -> Callable[[Meeting], tuple[datetime | timedelta, str]]:
-    """A sort key that orders meetings as ``(start, id)`` does.
+def _by_start_then_id(meetings: Sequence[Meeting]) -> tuple[Meeting, ...]:
+    """``meetings`` sorted by ``(start, id)``: by id, then by start (a stable sort keeps ids in order).
 
     When every start has a fixed UTC offset (what the loader makes), a start compares as the moment it names, so
     its distance from the epoch orders the same and compares without a ``utcoffset()`` call per comparison: a
     sort of 168,000 meetings takes a fifth of the time. Other zones (where a fold can order wall-clock times
     differently from moments) and naive starts keep the start itself.
     """
+    ordered = sorted(meetings, key=_ID)
     if all(type(m.start.tzinfo) is timezone for m in meetings):
-        return lambda m: (m.start - _EPOCH, m.id)
-    return lambda m: (m.start, m.id)
+        ordered.sort(key=lambda m: m.start - _EPOCH)
+    else:
+        ordered.sort(key=_START)
+    return tuple(ordered)
+
+
+_ID = attrgetter("id")
+_START = attrgetter("start")
