@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from functools import lru_cache, partial
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from coproduction.checks._facts import facts
 from coproduction.checks._queries import policy_zone
@@ -102,7 +103,11 @@ T = TypeVar("T", PaperFormat, VenueFeature)
 def local(moment: datetime, policy: Policy) -> datetime:
     """``moment`` in the policy's time zone. A naive time is taken to be local time already; a time at the very
     edge of the calendar (year 1 or 9999) that cannot be converted is kept as given."""
-    zone = policy_zone(policy.timezone)
+    return _in_zone(moment, policy_zone(policy.timezone))
+
+
+def _in_zone(moment: datetime, zone: ZoneInfo) -> datetime:
+    """:func:`local`, given the policy's zone."""
     if moment.tzinfo is None:
         return moment.replace(tzinfo=zone)
     try:
@@ -602,9 +607,13 @@ def no_break(context: CheckContext) -> Iterator[Flag]:
 )
 def inaccessible_hours(context: CheckContext) -> Iterator[Flag]:
     policy = context.policy
-    for meeting in facts(context).active_meetings():
-        start = local(meeting.start, policy)
-        end = local(meeting.end, policy)
+    meetings = facts(context).active_meetings()
+    if not meetings:
+        return  # (and an unknown time zone is nothing to report without meetings)
+    zone = policy_zone(policy.timezone)
+    for meeting in meetings:
+        start = _in_zone(meeting.start, zone)
+        end = _in_zone(meeting.end, zone)
         problems = []
         if start.time() < policy.earliest_start:
             problems.append(f"starts at {start:%H:%M}, before {_hhmm(policy.earliest_start)}")

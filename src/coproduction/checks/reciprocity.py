@@ -95,7 +95,9 @@ def unpaid_involvement(context: CheckContext) -> Iterator[Flag]:
     for meeting in shared.active_meetings():
         if meeting.status is not _HELD:
             continue
-        to_pay = shared.lived_present_ids(meeting) - declined
+        to_pay = shared.lived_present_ids(meeting)
+        if declined:
+            to_pay = to_pay - declined
         if not to_pay:
             continue
         unpaid = sorted(to_pay.difference([p.member for p in meeting.payments if p.kind in _SETTLED]))
