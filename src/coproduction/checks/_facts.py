@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -82,7 +81,6 @@ class RunFacts:
         self._active: tuple[Meeting, ...] | None = None
         self._active_facts: tuple[ActiveMeeting, ...] | None = None
         self._stretch_needs: dict[tuple[str, int], Counter[AccessNeed]] = {}
-        self._jargon: dict[str, list[str]] = {}
 
     # --- current membership ------------------------------------------------------------------------------------
 
@@ -429,14 +427,6 @@ class RunFacts:
             found = self._apologies[key] = frozenset([a.member for a in meeting.attendance if a.status is _APOLOGIES])
         return found
 
-    # --- jargon ------------------------------------------------------------------------------------------------
-
-    def jargon_used(self, title: str, compute: Callable[[str], list[str]]) -> list[str]:
-        """``compute(title)`` (AC010's finder for the policy's jargon), once per distinct title."""
-        found = self._jargon.get(title)
-        if found is None:
-            found = self._jargon[title] = compute(title)
-        return found
 
 
 def _zone_or_none(name: str) -> ZoneInfo | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
@@ -556,6 +556,8 @@ def longest_stretch_without_break(meeting: Meeting) -> int:
 def no_break(context: CheckContext) -> Iterator[Flag]:
     limit = context.policy.max_minutes_without_break
     for meeting in facts(context).active_meetings():
+        if max(meeting.minutes, 0) <= limit:
+            continue  # no stretch is longer than the whole meeting
         stretch = longest_stretch_without_break(meeting)
         if stretch <= limit:
             continue
@@ -814,22 +816,27 @@ def unexplained_jargon(context: CheckContext) -> Iterator[Flag]:
     jargon = dict(context.policy.jargon)
     if not jargon:
         return
-    find = partial(_jargon_in, terms=_jargon_terms(tuple(sorted(jargon.items()))))
-    used = facts(context).jargon_used
-    for meeting in facts(context).active_meetings():
-        # Agenda items and papers whose titles use jargon, with no explanation: for most meetings, none.
+    terms = _jargon_terms(tuple(sorted(jargon.items())))
+    meetings = facts(context).active_meetings()
+    # Each distinct title is searched once; meetings share titles, and most use no jargon at all.
+    titles = {item.title for meeting in meetings for item in meeting.agenda}
+    titles.update(paper.title for meeting in meetings for paper in meeting.papers)
+    used = {title: found for title in titles if (found := _jargon_in(title, terms))}
+    if not used:
+        return
+    for meeting in meetings:
         titled: list[tuple[str, str, str | None]] = [
-            *(("Agenda item", i.title, i.explanation) for i in meeting.agenda if used(i.title, find) and _bare(i)),
-            *(("Paper", p.title, p.explanation) for p in meeting.papers if used(p.title, find) and _bare(p)),
+            *(("Agenda item", i.title, i.explanation) for i in meeting.agenda if i.title in used and _bare(i)),
+            *(("Paper", p.title, p.explanation) for p in meeting.papers if p.title in used and _bare(p)),
         ]
         for kind, title, _ in sorted(set(titled), key=lambda t: (t[0], t[1], t[2] or "")):
-            terms = used(title, find)
+            terms_used = used[title]
             yield Flag(
                 meeting.id,
-                f"{kind} '{title}' uses {_join(repr(t) for t in terms)} without explaining "
-                f"{'it' if len(terms) == 1 else 'them'}.",
+                f"{kind} '{title}' uses {_join(repr(t) for t in terms_used)} without explaining "
+                f"{'it' if len(terms_used) == 1 else 'them'}.",
                 "Say it in plain words, e.g. "
-                + "; ".join(f"{t}: {jargon[t]}" for t in terms)
+                + "; ".join(f"{t}: {jargon[t]}" for t in terms_used)
                 + ", or record an explanation with the "
                 + kind.lower()
                 + ".",

@@ -310,7 +310,7 @@ def agenda_led_by_staff_only(context: CheckContext) -> Iterator[Flag]:
         for meeting in register.meetings_by_group.get(group.id, ()):
             if not meeting.agenda or not _eq005_judged(meeting, shared.query_day(meeting), context.as_of):
                 continue
-            led = sum(1 for item in meeting.agenda if not lived.isdisjoint(item.leads))
+            led = len([item for item in meeting.agenda if not lived.isdisjoint(item.leads)])
             total = len(meeting.agenda)
             if not is_under(led, total, share):
                 continue
