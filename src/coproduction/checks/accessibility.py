@@ -122,7 +122,7 @@ def meeting_day(meeting: Meeting, policy: Policy) -> date:
 
 
 def active_meetings(context: CheckContext) -> Iterator[Meeting]:
-    """Meetings that are not cancelled, in a stable order (by start, then id)."""
+    """Meetings that are not cancelled, in a stable order (the register's)."""
     return iter(facts(context).active_meetings())
 
 
