@@ -53,10 +53,24 @@ def test_templated_json_across_pieces() -> None:
     assert "".join(pieces) == _reference(report)
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown"])
-def test_other_formats_come_whole(fmt: str) -> None:
+def test_markdown_comes_whole() -> None:
     report = CheckReport(date(2026, 1, 1), "default", ())
-    assert list(render_pieces(report, fmt)) == [render(report, fmt)]
+    assert list(render_pieces(report, "markdown")) == [render(report, "markdown")]
+
+
+@pytest.mark.parametrize("count", [0, 1, CHUNK_FINDINGS, CHUNK_FINDINGS * 2 + 3])
+def test_text_in_pieces_is_the_whole_text(count: int) -> None:
+    finding = Finding("AC001", "late-papers", Principle.ACCESSIBILITY, Severity.ERROR,
+                      Subject(SubjectKind.MEETING, "m1"), "Late £", "Publish sooner")
+    report = CheckReport(date(2026, 1, 1), "default", (finding,) * count)
+    pieces = list(render_pieces(report, "text"))
+    assert len(pieces) == 2 + count // CHUNK_FINDINGS
+    assert "".join(pieces) == render(report, "text")
+    whole = render(report, "text").splitlines()
+    assert whole[0] == "Checked as of 2026-01-01 with policy 'default'."
+    assert whole.count("meeting m1: AC001 late-papers [error] Late £") == count
+    assert whole[-1] == f"{count} finding{'s' if count != 1 else ''}: {count} error{'s' if count != 1 else ''}, " \
+        "0 warnings, 0 info."
 
 
 def test_pieces_written_atomically(tmp_path: Path) -> None:
