@@ -62,31 +62,33 @@ def run(args: argparse.Namespace) -> int:
     from coproduction.audit.reports import RENDERERS, build_report
     from coproduction.audit.targets import recruitment_plan
     from coproduction.cli.check_cmd import today_in
-    from coproduction.cli.common import policy_from_args
+    from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
     from coproduction.io.atomic import write_atomic
     from coproduction.io.loader import load_register
 
     policy = policy_from_args(args)
     baseline = resolve_baseline(args.baseline or policy.baseline)
     refuse_output_over_input(args.output, args.path)
-    register = load_register(args.path)
-    as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
-    audit = audit_group(register, args.group, as_of=as_of, policy=policy, baseline=baseline)
-    plan = recruitment_plan(
-        audit, target_size=args.target_size, max_unanswered_share=policy.max_unknown_share
-    )
-    report = build_report(audit, plan, policy, publishable=args.publishable)
-    text = RENDERERS[args.format](report)
-    if args.output:
-        # An internal report is special category data: only its owner may read the file.
-        write_atomic(args.output, text, private=not args.publishable)
-    else:
-        sys.stdout.write(text)
-    if not args.publishable:
-        where = f"wrote {args.output}" if args.output else "this report"
-        print(
-            f"coproduction: {where}: special category data, not for publication "
-            "(use --publishable for a version that is)",
-            file=sys.stderr,
+    with register_kept_from_collector():
+        register = load_register(args.path)
+        keep_from_collector()
+        as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
+        audit = audit_group(register, args.group, as_of=as_of, policy=policy, baseline=baseline)
+        plan = recruitment_plan(
+            audit, target_size=args.target_size, max_unanswered_share=policy.max_unknown_share
         )
+        report = build_report(audit, plan, policy, publishable=args.publishable)
+        text = RENDERERS[args.format](report)
+        if args.output:
+            # An internal report is special category data: only its owner may read the file.
+            write_atomic(args.output, text, private=not args.publishable)
+        else:
+            sys.stdout.write(text)
+        if not args.publishable:
+            where = f"wrote {args.output}" if args.output else "this report"
+            print(
+                f"coproduction: {where}: special category data, not for publication "
+                "(use --publishable for a version that is)",
+                file=sys.stderr,
+            )
     return EXIT_OK

@@ -70,7 +70,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from coproduction.calendar import ExportOptions, build_calendar, default_dtstamp
     from coproduction.calendar.export import select_meetings, zone_for
-    from coproduction.cli.common import policy_from_args
+    from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
     from coproduction.io.atomic import write_atomic
     from coproduction.io.loader import load_register
 
@@ -79,24 +79,26 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     policy = policy_from_args(args)
     refuse_output_over_input(args.output, args.path)
-    register = load_register(args.path)
-    domain = args.domain or default_domain(register.organisation)
-    probe = ExportOptions(
-        dtstamp=datetime(1970, 1, 1, tzinfo=UTC), domain=domain, group=args.group, start=args.start, end=args.end
-    )
-    dtstamp = args.dtstamp or default_dtstamp(select_meetings(register, probe, zone_for(policy)))
-    options = ExportOptions(
-        dtstamp=dtstamp,
-        domain=domain,
-        group=args.group,
-        start=args.start,
-        end=args.end,
-        attendees=args.attendees,
-    )
-    data = bytes(build_calendar(register, policy, options).to_ical())
-    if args.output:
-        write_atomic(args.output, data)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    with register_kept_from_collector():
+        register = load_register(args.path)
+        keep_from_collector()
+        domain = args.domain or default_domain(register.organisation)
+        probe = ExportOptions(
+            dtstamp=datetime(1970, 1, 1, tzinfo=UTC), domain=domain, group=args.group, start=args.start, end=args.end
+        )
+        dtstamp = args.dtstamp or default_dtstamp(select_meetings(register, probe, zone_for(policy)))
+        options = ExportOptions(
+            dtstamp=dtstamp,
+            domain=domain,
+            group=args.group,
+            start=args.start,
+            end=args.end,
+            attendees=args.attendees,
+        )
+        data = bytes(build_calendar(register, policy, options).to_ical())
+        if args.output:
+            write_atomic(args.output, data)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
     return EXIT_OK

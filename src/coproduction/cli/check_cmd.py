@@ -60,11 +60,10 @@ def today_in(timezone: str) -> str:
 
 @guarded
 def run(args: argparse.Namespace) -> int:
-    import gc
     from datetime import date
 
     from coproduction.api import check_register
-    from coproduction.cli.common import policy_from_args
+    from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
     from coproduction.io.atomic import write_atomic_pieces
     from coproduction.io.loader import load_register
     from coproduction.output import render_pieces
@@ -76,15 +75,9 @@ def run(args: argparse.Namespace) -> int:
     select, ignore = _codes(args.select), _codes(args.ignore)
     registry.selected(select, ignore)  # unknown codes are a usage error before any loading
     refuse_output_over_input(args.output, args.path)
-    register = load_register(args.path)
-    # The register is kept for the whole command: move its millions of objects out of the cyclic collector's
-    # sight, and pause the collector while checking and writing. The checks make no reference cycles (a run
-    # over a synthetic register leaves nothing for gc.collect()), and at national scale collections over the
-    # 1.4 million findings and the run's shared facts cost seconds for nothing (issue 6 benchmarks).
-    gc.freeze()
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with register_kept_from_collector():
+        register = load_register(args.path)
+        keep_from_collector()
         as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
         report = check_register(register, as_of=as_of, policy=policy, select=select, ignore=ignore, registry=registry)
         pieces = render_pieces(report, args.format, register, policy.timezone)
@@ -93,10 +86,6 @@ def run(args: argparse.Namespace) -> int:
         else:
             for piece in pieces:
                 sys.stdout.write(piece)
-    finally:
-        if collecting:
-            gc.enable()
-        gc.unfreeze()  # a caller in the same process (tests) gets its collector back as it was
     if args.fail_on == "never":
         return EXIT_OK
     return EXIT_FINDINGS if report.any_at_or_above(Severity(args.fail_on)) else EXIT_OK
