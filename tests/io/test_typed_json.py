@@ -693,3 +693,37 @@ def test_a_small_valid_file_is_read_by_the_fast_path_into_models_of_the_right_ty
     assert str(meeting.payments[0].amount) == "12.50"
     assert fast.lists["groups"][0].cadence == Cadence(start=time(9, 30), end=time(11, 0))
     assert fast.singles == {"organisation": "O", "area": "A"}
+
+
+def test_a_file_is_read_by_the_fast_path_from_its_bytes_with_or_without_a_bom(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """load_register hands the file's bytes to msgspec (no text copy of a large file); a byte-order mark is
+    skipped, and the detailed path is never needed."""
+    register = load_register(EXAMPLE)
+    text = dumps_register(register, "json")
+    monkeypatch.setattr(loader, "structuring_converter", _refuse)
+    for prefix in (b"", b"\xef\xbb\xbf"):
+        target = tmp_path / "register.json"
+        target.write_bytes(prefix + text.encode())
+        assert load_register(target) == register
+
+
+def test_a_duplicate_key_is_refused_when_the_fast_path_reads_the_bytes(tmp_path: Path) -> None:
+    text = _render(_BASE).replace('"area": "A"', '"area": "A", "area": "B"', 1)
+    assert typed_json.decode(text.encode()) is not None  # msgspec alone keeps the last value
+    target = tmp_path / "register.json"
+    target.write_text(text, encoding="utf-8")
+    with pytest.raises(RegisterError, match="the key 'area' appears twice"):
+        load_register(target)
+    # Past the duplicate-key limit (in characters) the last value wins, as in Python's json module.
+    assert load_register(target, limits=LoadLimits(json_duplicate_keys_up_to=len(text) - 1)).area == "B"
+
+
+def test_invalid_utf8_in_text_is_declined_by_the_fast_path_and_named_by_the_detailed_one(tmp_path: Path) -> None:
+    data = _render(_BASE).replace('"area": "A"', '"area": "A\udcff"', 1).encode("utf-8", "surrogateescape")
+    assert typed_json.decode(data) is None
+    target = tmp_path / "register.json"
+    target.write_bytes(data)
+    with pytest.raises(RegisterError, match="not UTF-8 text: byte 0xff on line"):
+        load_register(target)

@@ -35,6 +35,7 @@ from coproduction.io.formats import (
     format_for_path,
     parse_format,
 )
+from coproduction.io.preconf import json as json_format
 from coproduction.io.preconf import module_for
 from coproduction.io.problems import problems_from
 from coproduction.io.typed_json import TypedDocument
@@ -230,10 +231,22 @@ def _read_file(path: Path, register_format: Format, limits: LoadLimits) -> objec
         data = path.read_bytes()
     except OSError as error:
         raise RegisterError([Problem(source, "", f"cannot read: {error.strerror or error}")]) from None
+    if register_format is Format.JSON:
+        try:
+            typed = json_format.read_typed(data, limits)
+        except SyntaxProblem as error:
+            raise RegisterError([Problem(source, "", str(error))]) from None
+        if typed is not None:
+            return typed
     try:
         text = _decode(data)
     except SyntaxProblem as error:
         raise RegisterError([Problem(source, "", str(error))]) from None
+    if register_format is Format.JSON:  # the fast path has declined it: read it the detailed way
+        try:
+            return json_format.loads(text, limits, fast=False)
+        except SyntaxProblem as error:
+            raise RegisterError([Problem(source, "", str(error))]) from None
     return _parse(text, register_format, source, limits)
 
 

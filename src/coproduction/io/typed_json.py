@@ -230,7 +230,7 @@ def _document_decoder(*, checking: bool) -> msgspec.json.Decoder[Any]:
     return msgspec.json.Decoder(document)
 
 
-def decode(text: str | bytes) -> TypedDocument | None:
+def decode(text: str | bytes | memoryview) -> TypedDocument | None:
     """The register file ``text`` as models, or ``None`` when anything in it is not plainly valid (then the
     detailed path must read it, to report every problem). Never raises for any input.
 

@@ -43,12 +43,28 @@ def _checks_duplicates(text: str, limits: LoadLimits) -> bool:
     return limits.json_duplicate_keys_up_to is None or len(text) <= limits.json_duplicate_keys_up_to
 
 
-def loads(text: str, limits: LoadLimits) -> Any:
+_BOM = b"\xef\xbb\xbf"
+
+
+def read_typed(data: bytes, limits: LoadLimits) -> typed_json.TypedDocument | None:
+    """A JSON file's bytes read by the fast path, without making a text copy of a file of hundreds of megabytes
+    (msgspec reads UTF-8 bytes and refuses invalid UTF-8 in text); ``None`` when the fast path declines it."""
+    typed = typed_json.decode(memoryview(data)[len(_BOM):] if data.startswith(_BOM) else data)
+    limit = limits.json_duplicate_keys_up_to
+    # The limit counts characters; a character is one to four bytes, so only a file in between needs decoding.
+    if typed is not None and (limit is None or len(data) <= limit * 4):
+        text = data.decode("utf-8-sig")
+        if _checks_duplicates(text, limits):
+            _parse(text, limits)
+    return typed
+
+
+def loads(text: str, limits: LoadLimits, *, fast: bool = True) -> Any:
     """Parse JSON text: a :class:`~coproduction.io.typed_json.TypedDocument` when the fast path reads it, else
     plain data. Syntax errors name the line and column; a key twice in one object is an error (up to
     ``limits.json_duplicate_keys_up_to`` characters: msgspec does not notice duplicates, so that check is a pass
-    of its own)."""
-    typed = typed_json.decode(text)
+    of its own). ``fast=False``: plain data only (the caller has tried the fast path already)."""
+    typed = typed_json.decode(text) if fast else None
     if typed is not None:
         if _checks_duplicates(text, limits):
             _parse(text, limits)
