@@ -249,3 +249,15 @@ def test_markdown_names_subjects_as_people_know_them(capsys: pytest.CaptureFixtu
     register = load_register(EXAMPLE)
     report = check_register(register, as_of=date(2026, 11, 25), select=["MB003"])
     assert "(member stephen-cole)" in render_markdown(report)  # without the register: kind and id
+
+
+def test_objects_are_held_until_exit_only_when_the_command_ends_the_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    import coproduction.cli as cli
+
+    marker = object()
+    monkeypatch.setattr(cli, "_held", None)  # main() inside another program: nothing is held back
+    cli.hold_until_exit(marker)
+    assert cli._held is None
+    monkeypatch.setattr(cli, "_held", [])  # as entry() sets it, before ending the process with os._exit
+    cli.hold_until_exit(marker)
+    assert cli._held == [marker]

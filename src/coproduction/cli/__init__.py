@@ -25,6 +25,18 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
+#: What commands hand over to be freed only by the end of the process (see :func:`entry`); ``None`` when
+#: :func:`main` runs inside another program (the tests), where nothing is held back.
+_held: list[object] | None = None
+
+
+def hold_until_exit(*objects: object) -> None:
+    """Keep ``objects`` (a loaded register, a report) alive until the process ends, when the command line runs as
+    its own process: freeing a national register and its million findings one object at a time took about a
+    second (issue 6 benchmarks) and achieves nothing, since :func:`entry` ends the process without teardown."""
+    if _held is not None:
+        _held.extend(objects)
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -85,6 +97,8 @@ def entry() -> None:
     made: freeing millions of register objects one by one takes seconds at national scale and achieves nothing.
     Output files are already complete (written atomically), so nothing is lost.
     """
+    global _held
+    _held = []
     try:
         status = main()
     except SystemExit as stop:  # argparse's usage errors and --help

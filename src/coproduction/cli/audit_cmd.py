@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from coproduction.audit.baseline import resolve_baseline
     from coproduction.audit.reports import RENDERERS, build_report
     from coproduction.audit.targets import recruitment_plan
+    from coproduction.cli import hold_until_exit
     from coproduction.cli.check_cmd import today_in
     from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
     from coproduction.io.atomic import write_atomic
@@ -72,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     with register_kept_from_collector():
         register = load_register(args.path)
         keep_from_collector()
+        hold_until_exit(register)
         as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
         audit = audit_group(register, args.group, as_of=as_of, policy=policy, baseline=baseline)
         plan = recruitment_plan(

@@ -70,6 +70,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from coproduction.calendar import ExportOptions, build_calendar, default_dtstamp
     from coproduction.calendar.export import select_meetings, zone_for
+    from coproduction.cli import hold_until_exit
     from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
     from coproduction.io.atomic import write_atomic
     from coproduction.io.loader import load_register
@@ -82,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
     with register_kept_from_collector():
         register = load_register(args.path)
         keep_from_collector()
+        hold_until_exit(register)
         domain = args.domain or default_domain(register.organisation)
         probe = ExportOptions(
             dtstamp=datetime(1970, 1, 1, tzinfo=UTC), domain=domain, group=args.group, start=args.start, end=args.end

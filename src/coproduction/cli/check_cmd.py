@@ -63,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from datetime import date
 
     from coproduction.api import check_register
+    from coproduction.cli import hold_until_exit
     from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
     from coproduction.io.atomic import write_atomic_pieces
     from coproduction.io.loader import load_register
@@ -78,8 +79,10 @@ def run(args: argparse.Namespace) -> int:
     with register_kept_from_collector():
         register = load_register(args.path)
         keep_from_collector()
+        hold_until_exit(register)
         as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
         report = check_register(register, as_of=as_of, policy=policy, select=select, ignore=ignore, registry=registry)
+        hold_until_exit(report)
         pieces = render_pieces(report, args.format, register, policy.timezone)
         if args.output:
             write_atomic_pieces(args.output, pieces)
