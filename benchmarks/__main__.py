@@ -100,6 +100,24 @@ def run_scale(scale: Scale, workdir: Path, repeat: int) -> dict[str, Measure]:
     return results
 
 
+def run_ratio_pairs(path: Path, runs: int) -> None:
+    """Time json.load and the check one after the other, ``runs`` times, and print each ratio and the median:
+    neighbouring runs share the machine's state of the moment, so their ratio is steadier than either time."""
+    ratios: list[tuple[float, float]] = []
+    for number in range(1, runs + 1):
+        base = measure(python(f"import json; json.load(open({str(path)!r}))"))
+        check = measure(cli("check", str(path), "--as-of", AS_OF, "--format", "json", "-o", f"{path}.out"))
+        ratios.append((check.seconds / base.seconds, check.peak_mib / base.peak_mib))
+        print(
+            f"  pair {number}: json.load {base.seconds:.2f} s, check {check.seconds:.2f} s: "
+            f"time x{ratios[-1][0]:.2f}, memory x{ratios[-1][1]:.2f}",
+            flush=True,
+        )
+    if ratios:
+        times = sorted(r[0] for r in ratios)
+        print(f"  national check, median of {runs} pairs: time x{times[len(times) // 2]:.2f} (target 2.0)")
+
+
 def run_linearity(workdir: Path, repeat: int) -> None:
     small = Scale("linear-1x", councils=2, groups_per_council=40, members_per_group=25)
     large = Scale("linear-10x", councils=20, groups_per_council=40, members_per_group=25)
@@ -127,6 +145,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--scale", choices=("county", "national", "all"), default="all")
     parser.add_argument("--repeat", type=int, default=3, help="runs per phase at county scale (best is kept)")
+    parser.add_argument(
+        "--ratio-runs",
+        type=int,
+        default=3,
+        help="national scale: how many interleaved pairs of json.load and check to time for the ratio (median kept;"
+        " a shared machine's timings swing by a tenth or more)",
+    )
     parser.add_argument("--workdir", help="where to write the synthetic registers (default: a temporary folder)")
     args = parser.parse_args()
     workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="coproduction-bench-"))
@@ -145,6 +170,7 @@ def main() -> None:
                 f"(cpu x{check.cpu_seconds / base.cpu_seconds:.2f}; target 2.0), "
                 f"memory x{check.peak_mib / base.peak_mib:.2f} (target 1.6)"
             )
+            run_ratio_pairs(workdir / f"{NATIONAL.name}.json", args.ratio_runs)
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
