@@ -173,6 +173,19 @@ def audit_characteristic(
 
 def audit_tally(counted: Tally, baseline: CharacteristicBaseline | None, policy: Policy) -> CharacteristicAudit:
     """Audit counts already made (see :func:`tally`)."""
+    rows = category_rows(counted, baseline, policy)
+    index = gini_simpson([count for _, count in counted.counts])
+    baseline_index = (
+        gini_simpson([baseline.share(c) for c, _ in counted.counts]) if baseline is not None else None
+    )
+    return CharacteristicAudit(counted, rows, baseline, index, baseline_index)
+
+
+def category_rows(
+    counted: Tally, baseline: CharacteristicBaseline | None, policy: Policy
+) -> tuple[CategoryRow, ...]:
+    """:attr:`CharacteristicAudit.rows` of :func:`audit_tally`, without the diversity indexes (DV001 reads only
+    the rows, for every group and characteristic)."""
     ratio_limit = exact(policy.min_representation_ratio)
     min_expected = exact(policy.min_expected_count)
     answered = counted.answered
@@ -193,11 +206,7 @@ def audit_tally(counted: Tally, baseline: CharacteristicBaseline | None, policy:
         else:
             status, needed = RowStatus.WITHIN, 0
         rows.append(CategoryRow(category, count, share, baseline_share, expected, ratio, status, needed))
-    index = gini_simpson([count for _, count in counted.counts])
-    baseline_index = (
-        gini_simpson([baseline.share(c) for c, _ in counted.counts]) if baseline is not None else None
-    )
-    return CharacteristicAudit(counted, tuple(rows), baseline, index, baseline_index)
+    return tuple(rows)
 
 
 class Column(StrEnum):

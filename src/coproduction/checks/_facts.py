@@ -38,9 +38,9 @@ _FEATURE_OF = {need: need.venue_feature for need in AccessNeed}
 ActiveMeeting = tuple[Meeting, date, Counter[AccessNeed]]
 
 
-#: Who was present at a meeting: the ids recorded as present, in order; the same ids as a set; the ids of members
-#: with lived experience among them; how many distinct known members they are.
-Presence = tuple[tuple[str, ...], frozenset[str], frozenset[str], int]
+#: Who was present at a meeting: the ids recorded as present, as a set; the ids of members with lived experience
+#: among them; how many distinct known members they are.
+Presence = tuple[frozenset[str], frozenset[str], int]
 
 
 class RunFacts:
@@ -81,6 +81,7 @@ class RunFacts:
         self._active: tuple[Meeting, ...] | None = None
         self._active_facts: tuple[ActiveMeeting, ...] | None = None
         self._stretch_needs: dict[tuple[str, int], Counter[AccessNeed]] = {}
+        self._member_needs: dict[str, frozenset[AccessNeed]] | None = None
 
     # --- current membership ------------------------------------------------------------------------------------
 
@@ -226,7 +227,7 @@ class RunFacts:
 
     def lived_present_ids(self, meeting: Meeting) -> frozenset[str]:
         """Ids of :meth:`present_members` with lived experience."""
-        return self._presence(meeting)[2]
+        return self._presence(meeting)[1]
 
     def held_meetings(self, group_id: str, until: date) -> tuple[Meeting, ...]:
         """``_queries.held_meetings``: the group's held meetings on or before ``until``, by start then id."""
@@ -327,12 +328,26 @@ class RunFacts:
         """:meth:`need_counts`, given the meeting's :meth:`local_day`."""
         if meeting.expected:
             return self._need_counts_of(self.expected_attendees(meeting))
-        # The group's current members: the same for every meeting in a stretch of unchanged membership.
+        # The group's current members: the same for every meeting in a stretch of unchanged membership. Counted
+        # from their ids (distinct, as the members are), without looking up or sorting the members themselves.
         key = self._stretch(meeting.group, day)
         counts = self._stretch_needs.get(key)
         if counts is None:
-            counts = self._stretch_needs[key] = self._need_counts_of(self.current_members_by_id(meeting.group, day))
+            counts = self._stretch_needs[key] = Counter()
+            needs_of = self._needs_by_member()
+            for member_id in self.current_member_ids(meeting.group, day):
+                needs = needs_of.get(member_id)
+                if needs:
+                    counts.update(needs)
         return counts
+
+    def _needs_by_member(self) -> dict[str, frozenset[AccessNeed]]:
+        """The access needs of each of the register's members who has any, by id."""
+        if self._member_needs is None:
+            self._member_needs = {
+                member_id: m.access_needs for member_id, m in self.register.member_by_id.items() if m.access_needs
+            }
+        return self._member_needs
 
     def _need_counts_of(self, attendees: tuple[Member, ...]) -> Counter[AccessNeed]:
         """How many of ``attendees`` have each access need, once per tuple of attendees (meetings share them)."""
@@ -375,13 +390,13 @@ class RunFacts:
         return found  # type: ignore[return-value]
 
     def present(self, meeting: Meeting) -> tuple[str, ...]:
-        """``meeting.present``."""
-        return self._presence(meeting)[0]
+        """``meeting.present`` (no check asks for it often: :meth:`present_ids` is the shared answer)."""
+        return meeting.present
 
     def present_counts(self, meeting: Meeting) -> tuple[int, int]:
         """(how many :meth:`present_members`, how many of them have lived experience), without the members."""
         presence = self._presence(meeting)
-        return (presence[3], len(presence[2]))
+        return (presence[2], len(presence[1]))
 
     def _presence(self, meeting: Meeting) -> Presence:
         """Who was present at ``meeting`` (see :data:`Presence`)."""
@@ -400,12 +415,13 @@ class RunFacts:
         return self._presence_by_id
 
     def _presence_at(self, meeting: Meeting) -> Presence:
-        present = tuple([a.member for a in meeting.attendance if a.status is _PRESENT])
-        distinct = frozenset(present)
+        distinct = frozenset([a.member for a in meeting.attendance if a.status is _PRESENT])
         lived = self.lived_ids().intersection(distinct)  # lived-experience ids are known members' ids
-        others = distinct.difference(lived)  # so only the others need looking up among the members
-        known = len(lived) + (len(self.register.member_by_id.keys() & others) if others else 0)
-        return (present, distinct, lived, known)
+        # So only the others need looking up among the members; a set's difference with a dict reuses the hashes
+        # the set keeps, and what is left (the unknown ids) is almost always nothing.
+        others = distinct.difference(lived) if len(lived) < len(distinct) else None
+        unknown = len(others.difference(self.register.member_by_id)) if others else 0
+        return (distinct, lived, len(distinct) - unknown)
 
     def present_members(self, meeting: Meeting) -> tuple[Member, ...]:
         """Distinct known members recorded as present, in order of first mention."""
@@ -420,7 +436,7 @@ class RunFacts:
 
     def present_ids(self, meeting: Meeting) -> frozenset[str]:
         """Ids with a "present" record (:meth:`present` as a set)."""
-        return self._presence(meeting)[1]
+        return self._presence(meeting)[0]
 
     def apologies_ids(self, meeting: Meeting) -> frozenset[str]:
         """Ids with an "apologies" record."""

@@ -15,7 +15,7 @@ from fractions import Fraction
 from functools import cache
 from operator import attrgetter
 
-from coproduction.audit.analysis import RowStatus, Tally, audit_tally, exact
+from coproduction.audit.analysis import RowStatus, Tally, category_rows, exact
 from coproduction.audit.labels import category_phrase, characteristic_title
 from coproduction.audit.population import CharacteristicBaseline
 from coproduction.checks._facts import facts
@@ -134,8 +134,7 @@ def underrepresented_group(context: CheckContext) -> Iterator[Flag]:
             counted = _tally(profiles, len(members), characteristic)
             if not _may_be_under(counted, figures, ratio, minimum):
                 continue
-            audit = audit_tally(counted, figures, policy)
-            for row in audit.rows:
+            for row in category_rows(counted, figures, policy):
                 if row.status is not RowStatus.UNDER:
                     continue
                 assert row.expected is not None
