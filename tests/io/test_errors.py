@@ -417,3 +417,19 @@ def test_file_level_messages_are_in_plain_words(register_format: str, text: str,
     assert expected in problem.message
     assert "\n" not in problem.message
     assert "sys." not in problem.message
+
+
+def test_loading_leaves_no_young_generation_for_the_collector_to_walk() -> None:
+    """What the loader made is moved to the oldest generation (and nothing stays frozen), so the first allocation
+    afterwards does not start a pass over the whole register; cyclic garbage is still collected."""
+    import gc
+
+    register = loads_register(GOOD, "yaml")
+    oldest = gc.get_objects(generation=2)
+    assert any(item is register.members[0] for item in oldest)  # not in a young generation
+    assert gc.get_freeze_count() == 0
+    cycle: list[object] = []
+    cycle.append(cycle)
+    del cycle
+    assert gc.collect() >= 1
+    assert register.organisation
