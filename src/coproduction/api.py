@@ -29,10 +29,16 @@ class CheckReport:
     as_of: date
     policy: str
     findings: tuple[Finding, ...]
+    #: Counts per severity, made once (a national run has over a million findings, and several writers ask).
+    _counts: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_counts", summarise(self.findings))
 
     @property
     def summary(self) -> dict[str, int]:
-        return summarise(self.findings)
+        """Counts per severity, in the output contract's order: error, warning, info."""
+        return dict(self._counts)
 
     def at_or_above(self, severity: Severity) -> tuple[Finding, ...]:
         severe = frozenset(s for s in Severity if s.rank >= severity.rank)
