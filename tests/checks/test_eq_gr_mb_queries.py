@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -52,3 +53,33 @@ def test_exactly_the_share_is_not_under_it() -> None:
 
 def test_percent_reads_naturally() -> None:
     assert [percent(0.5), percent(1 / 3), percent(0.0), percent(1.0)] == ["50%", "33.3%", "0%", "100%"]
+
+
+def test_a_meetings_day_never_depends_on_the_machines_time_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One helper for every check (the two that differed are merged): a naive start is on the policy's clock,
+    an aware one is converted to it, and a start at the calendar's edge is kept as given."""
+    import time as clock
+    from datetime import datetime, timedelta, timezone
+
+    from coproduction.checks._queries import meeting_day
+    from coproduction.models.meeting import Meeting
+    from coproduction.policy import Policy
+
+    def meeting(start: datetime, end: datetime) -> Meeting:
+        return Meeting(id="m", group="g", title="t", start=start, end=end)
+
+    policy = Policy()
+    naive = meeting(start=datetime(2026, 6, 30, 23, 30), end=datetime(2026, 7, 1, 0, 30))
+    aware = meeting(start=datetime(2026, 6, 30, 23, 30, tzinfo=UTC), end=datetime(2026, 7, 1, 1, 0, tzinfo=UTC))
+    edge = meeting(
+        start=datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-5))),
+        end=datetime(9999, 12, 31, 23, 30, tzinfo=timezone(timedelta(hours=-5))),
+    )
+    for zone in ("UTC", "Pacific/Auckland", "America/Los_Angeles"):
+        monkeypatch.setenv("TZ", zone)
+        clock.tzset()
+        assert meeting_day(naive, policy) == date(2026, 6, 30)
+        assert meeting_day(aware, policy) == date(2026, 7, 1)  # 00:30 BST
+        assert meeting_day(edge, policy) == date(9999, 12, 31)
+    monkeypatch.undo()
+    clock.tzset()

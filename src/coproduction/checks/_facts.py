@@ -18,7 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from coproduction.checks._queries import meeting_day as query_meeting_day
+from coproduction.checks._queries import meeting_day
 from coproduction.models.enums import AccessNeed, AttendanceStatus, MeetingStatus, PaperFormat, VenueFeature
 from coproduction.models.group import Membership
 from coproduction.models.meeting import Meeting
@@ -61,7 +61,7 @@ class RunFacts:
         #: Every meeting a cache holds an answer for, by id: kept alive, so that its id cannot be reused by another
         #: object (a caller's temporary meeting) while the answer is kept.
         self._pinned: dict[int, Meeting] = {}
-        self._day: dict[int, date | None] = {}
+        self._day: dict[int, date] = {}
         self._days: dict[int, date] | None = None
         self._zone = _zone_or_none(context.policy.timezone)
         self._clear: dict[tuple[date, date, int], int] = {}
@@ -149,7 +149,8 @@ class RunFacts:
 
     def _register_days(self) -> dict[int, date]:
         """The local date of each of the register's meetings whose start converts (aware, inside the calendar),
-        by id, worked out in one pass. The register keeps its meetings alive, so their ids are not reused."""
+        by id, worked out in one pass. The register keeps its meetings alive, so their ids are not reused. The
+        others (naive starts, the calendar's edges) are left to ``_queries.meeting_day``."""
         if self._days is None:
             days: dict[int, date] = {}
             zone = self._zone
@@ -160,48 +161,25 @@ class RunFacts:
                         continue
                     try:
                         day = start.astimezone(zone).date()
-                    except OverflowError:  # left to the helpers, which differ there
+                    except OverflowError:  # left to meeting_day, which keeps such a time as given
                         continue
                     days[id(meeting)] = day
             self._days = days
         return self._days
 
-    def _converted_day(self, meeting: Meeting) -> date | None:
-        """The local date of an aware start, converted once for both helpers below; ``None`` when the start is
-        naive or cannot be converted (the edges of the calendar), where the two helpers differ."""
-        key = id(meeting)
-        if key in self._day:
-            return self._day[key]
-        start = meeting.start
-        day: date | None = None
-        if start.tzinfo is not None and self._zone is not None:
-            try:
-                day = start.astimezone(self._zone).date()
-            except OverflowError:
-                day = None
-        self._day[key] = day
-        self._pinned[key] = meeting
-        return day
-
     def local_day(self, meeting: Meeting) -> date:
-        """``accessibility.meeting_day``: the meeting's date on the policy's local clock."""
+        """``_queries.meeting_day``: the meeting's date on the policy's local clock."""
         day = self._register_days().get(id(meeting))
         if day is None:
-            day = self._converted_day(meeting)
+            key = id(meeting)
+            day = self._day.get(key)
             if day is None:
-                from coproduction.checks.accessibility import meeting_day
-
-                day = meeting_day(meeting, self.policy)
+                day = self._day[key] = meeting_day(meeting, self.policy)
+                self._pinned[key] = meeting
         return day
 
-    def query_day(self, meeting: Meeting) -> date:
-        """``_queries.meeting_day``: the meeting's start's date in the policy's time zone."""
-        day = self._register_days().get(id(meeting))
-        if day is None:
-            day = self._converted_day(meeting)
-            if day is None:
-                day = query_meeting_day(meeting, self.policy)
-        return day
+    #: The same question under the name the ``_queries`` helpers' callers used.
+    query_day = local_day
 
     def clear_working_days(self, published: date, day: date, at_most: int) -> int:
         """``clear_working_days_between`` with the run's working-day calendar, once per pair of dates."""

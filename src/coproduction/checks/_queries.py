@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import math
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -63,9 +63,26 @@ def policy_zone(name: str) -> ZoneInfo:
         ) from None
 
 
+def in_zone(moment: datetime, zone: ZoneInfo) -> datetime:
+    """``moment`` on the clock of ``zone``. A naive time is taken to be on that clock already (never on the
+    machine's own, so that findings do not depend on where they are run); a time at the very edge of the calendar
+    (year 1 or 9999) that cannot be converted is kept as given."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    try:
+        return moment.astimezone(zone)
+    except OverflowError:
+        return moment
+
+
+def local(moment: datetime, policy: Policy) -> datetime:
+    """``moment`` in the policy's time zone (:func:`in_zone`)."""
+    return in_zone(moment, policy_zone(policy.timezone))
+
+
 def meeting_day(meeting: Meeting, policy: Policy) -> date:
     """The meeting's date in the policy's time zone (a meeting at 23:30 UTC in summer is on the next day)."""
-    return meeting.start.astimezone(policy_zone(policy.timezone)).date()
+    return local(meeting.start, policy).date()
 
 
 def held_meetings(register: Register, group_id: str, policy: Policy, until: date) -> tuple[Meeting, ...]:

@@ -16,19 +16,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import date, datetime, time
+from datetime import date, time
 from functools import lru_cache
 from typing import TypeVar
-from zoneinfo import ZoneInfo
 
 from coproduction.checks._facts import facts
-from coproduction.checks._queries import policy_zone
+from coproduction.checks._queries import in_zone, policy_zone
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
 from coproduction.models.enums import AccessNeed, MeetingMode, PaperFormat, VenueFeature
 from coproduction.models.meeting import AgendaItem, Meeting, Paper
 from coproduction.models.member import Member
-from coproduction.policy import Policy, Region, Severity
+from coproduction.policy import Region, Severity
 from coproduction.working_days import bank_holiday_name, is_weekend
 
 _LGA_1972 = (
@@ -98,27 +97,6 @@ _FEATURE_WORDS = {
 T = TypeVar("T", PaperFormat, VenueFeature)
 
 # --- shared helpers ------------------------------------------------------------------------------------------
-
-
-def local(moment: datetime, policy: Policy) -> datetime:
-    """``moment`` in the policy's time zone. A naive time is taken to be local time already; a time at the very
-    edge of the calendar (year 1 or 9999) that cannot be converted is kept as given."""
-    return _in_zone(moment, policy_zone(policy.timezone))
-
-
-def _in_zone(moment: datetime, zone: ZoneInfo) -> datetime:
-    """:func:`local`, given the policy's zone."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=zone)
-    try:
-        return moment.astimezone(zone)
-    except OverflowError:
-        return moment
-
-
-def meeting_day(meeting: Meeting, policy: Policy) -> date:
-    """The meeting's date on the policy's local clock."""
-    return local(meeting.start, policy).date()
 
 
 def active_meetings(context: CheckContext) -> Iterator[Meeting]:
@@ -614,8 +592,8 @@ def inaccessible_hours(context: CheckContext) -> Iterator[Flag]:
         return  # (and an unknown time zone is nothing to report without meetings)
     zone = policy_zone(policy.timezone)
     for meeting in meetings:
-        start = _in_zone(meeting.start, zone)
-        end = _in_zone(meeting.end, zone)
+        start = in_zone(meeting.start, zone)
+        end = in_zone(meeting.end, zone)
         problems = []
         if start.time() < policy.earliest_start:
             problems.append(f"starts at {start:%H:%M}, before {_hhmm(policy.earliest_start)}")
