@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 
 from coproduction.errors import CoproductionError, InputError
@@ -53,28 +53,19 @@ def guarded(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Name
     return wrapper
 
 
-@contextmanager
-def register_kept_from_collector() -> Iterator[None]:
+def register_kept_from_collector() -> AbstractContextManager[None]:
     """Pause Python's cyclic garbage collector for a whole command; call :func:`keep_from_collector` once the
     register is loaded.
 
     A command loads a register, keeps it to the end and makes no reference cycles (a run over a synthetic register
     leaves nothing for ``gc.collect()``). With the collector running, its first pass after loading walks every
-    object just made: 1.9 s at national scale (issue 6 benchmarks), and more passes over the findings follow.
-    Paused from before loading and frozen after it, the register is never walked. At the end every object is put
-    among the oldest (frozen, then unfrozen), so that re-enabling the collector does not start a young pass over
-    the findings, and the collector's state is restored, so that a caller in the same process (the tests) gets
-    its collector back as it was.
+    object just made (1.9 s at national scale, issue 6 benchmarks), and more passes over the findings follow.
+    Paused from before loading and frozen after it, the register is never walked; at the end the collector is
+    restored as it was (:func:`coproduction.io.collector.collector_paused`), for a caller in the same process.
     """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if collecting:
-            gc.enable()
+    from coproduction.io.collector import collector_paused
+
+    return collector_paused()
 
 
 def keep_from_collector() -> None:

@@ -16,14 +16,13 @@ by item with detailed validation, to find every problem and its path.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 from coproduction.errors import Problem, RegisterError
+from coproduction.io.collector import collector_paused
 from coproduction.io.consistency import ReadList, RegisterParts, find_problems
 from coproduction.io.converter import InvalidValue, kind_of, printable, structuring_converter
 from coproduction.io.formats import (
@@ -262,36 +261,12 @@ def _register_files(folder: Path) -> list[Path]:
     )
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a register is read.
-
-    Parsing and structuring allocate millions of objects and no reference cycles; the collector, triggered by
-    allocation counts, would walk that growing graph again and again for nothing. Pausing it took about 40% off
-    loading a 6.6 MB synthetic register (benchmarks/synthetic.py). Memory is still freed by reference counting;
-    the collector's previous state is restored afterwards.
-
-    Before it is, every object is moved to the oldest generation (frozen, then at once unfrozen): otherwise the
-    first allocation after re-enabling starts a young-generation pass over the whole register just made, 2.2 s
-    at national scale (issue 6 benchmarks). Nothing stays frozen, so cyclic garbage is still collected.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()
-
-
 def load_register(path: str | os.PathLike[str], *, limits: LoadLimits = DEFAULT_LIMITS) -> Register:
     """Load a register from a file or a folder of files.
 
     Raises :class:`~coproduction.errors.RegisterError` listing every problem found.
     """
-    with _collector_paused():
+    with collector_paused():
         return _load_register(Path(path), limits)
 
 
@@ -359,7 +334,7 @@ def loads_register(
     # Characters are 1 to 4 bytes in UTF-8: encode only when the text could be over the limit.
     if size_limit is not None and len(text) > size_limit // 4 and len(text.encode()) > size_limit:
         raise RegisterError([Problem(source_name, "", _too_big(register_format, size_limit))])
-    with _collector_paused():
+    with collector_paused():
         return _build([(source_name, _parse(text, register_format, source_name, limits))], source_name)
 
 
