@@ -103,7 +103,7 @@ colour: blue
 characteristics:
   shoe_size: {}
   sex:
-    source: {title: no table}
+    source: {url: "https://example.org/no-table-or-title"}
     counts: {female: -3, male: 2, other: 4}
   religion:
     source: {table: T}

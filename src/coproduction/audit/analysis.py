@@ -12,7 +12,10 @@ Rules (CHECKS.md, DV001; issue 5):
 * expected count = baseline share x members who answered;
 * a category is *judged* when its expected count is at least ``policy.min_expected_count`` and *under-represented*
   when its count is under ``policy.min_representation_ratio`` x expected;
-* a characteristic the baseline lacks is "no baseline": reported, never judged.
+* a characteristic the baseline lacks is "no baseline": reported, never judged;
+* where the baseline's source is coarser than the audit's categories (figures for "65 and over", not for 65-74,
+  75-84 and 85+), members are counted by the baseline's units and the units are judged: the audit never splits a
+  published figure the source does not split (issue 10; :mod:`coproduction.audit.population`).
 
 Arithmetic is exact (:class:`fractions.Fraction`) so that edges such as "exactly half the expected count" are
 decided the same way on every machine.
@@ -85,6 +88,21 @@ def tally(members: Iterable[Member], characteristic: Characteristic) -> Tally:
         else:
             counts[answer] += 1
     return Tally(characteristic, tuple(counts.items()), prefer_not_to_say, not_known)
+
+
+def regroup(counted: Tally, baseline: CharacteristicBaseline | None) -> Tally:
+    """``counted`` by the units of ``baseline`` (see :mod:`coproduction.audit.population`): the members in each
+    unit's categories added up, in the baseline's unit order. Unchanged when the baseline gives a figure per
+    category (or there is none); a tally already by units is returned as it is."""
+    if baseline is None or not baseline.grouped:
+        return counted
+    keys = baseline.unit_keys
+    if tuple(key for key, _ in counted.counts) == keys:
+        return counted
+    counts = dict.fromkeys(keys, 0)
+    for category, count in counted.counts:
+        counts[baseline.unit_of(category)] += count
+    return Tally(counted.characteristic, tuple(counts.items()), counted.prefer_not_to_say, counted.not_known)
 
 
 def gini_simpson(counts: Sequence[int] | Sequence[Fraction]) -> Fraction | None:
@@ -172,7 +190,8 @@ def audit_characteristic(
 
 
 def audit_tally(counted: Tally, baseline: CharacteristicBaseline | None, policy: Policy) -> CharacteristicAudit:
-    """Audit counts already made (see :func:`tally`)."""
+    """Audit counts already made (see :func:`tally`), by the baseline's units when its source is coarser."""
+    counted = regroup(counted, baseline)
     rows = category_rows(counted, baseline, policy)
     index = gini_simpson([count for _, count in counted.counts])
     baseline_index = (
@@ -185,7 +204,8 @@ def category_rows(
     counted: Tally, baseline: CharacteristicBaseline | None, policy: Policy
 ) -> tuple[CategoryRow, ...]:
     """:attr:`CharacteristicAudit.rows` of :func:`audit_tally`, without the diversity indexes (DV001 reads only
-    the rows, for every group and characteristic)."""
+    the rows, for every group and characteristic). Rows are by the baseline's units (:func:`regroup`)."""
+    counted = regroup(counted, baseline)
     ratio_limit = exact(policy.min_representation_ratio)
     min_expected = exact(policy.min_expected_count)
     answered = counted.answered
@@ -242,6 +262,23 @@ def cross_tabulate(members: Sequence[Member], characteristic: Characteristic) ->
     return CrossTabulation(characteristic, tuple((k, (cells[k][0], cells[k][1])) for k in keys))
 
 
+def regroup_cross(cross: CrossTabulation, baseline: CharacteristicBaseline | None) -> CrossTabulation:
+    """``cross`` with its answer rows added up by the baseline's units, as :func:`regroup` does for a tally."""
+    if baseline is None or not baseline.grouped:
+        return cross
+    cells: dict[str, list[int]] = {key: [0, 0] for key in baseline.unit_keys}
+    rest: list[tuple[str, tuple[int, int]]] = []
+    for key, (first, second) in cross.rows:
+        if key in (PREFER_NOT_TO_SAY, NOT_KNOWN):
+            rest.append((key, (first, second)))
+            continue
+        cell = cells[baseline.unit_of(key)]
+        cell[0] += first
+        cell[1] += second
+    rows = tuple((key, (pair[0], pair[1])) for key, pair in cells.items())
+    return CrossTabulation(cross.characteristic, rows + tuple(rest))
+
+
 @attrs.frozen
 class GroupAudit:
     """A group's audit as of a date, against a named baseline, under a policy's thresholds."""
@@ -284,7 +321,9 @@ def audit_group(
         audit_characteristic(members, characteristic, baseline.get(characteristic), policy)
         for characteristic in policy.monitored_characteristics
     )
-    crosses = tuple(cross_tabulate(members, c) for c in policy.monitored_characteristics)
+    crosses = tuple(
+        regroup_cross(cross_tabulate(members, c), baseline.get(c)) for c in policy.monitored_characteristics
+    )
     return GroupAudit(
         group_id=group.id,
         group_name=group.name,

@@ -27,6 +27,7 @@ from coproduction.audit.population import (
     BaselineSource,
     CharacteristicBaseline,
     shares_from_counts,
+    unit_key,
 )
 from coproduction.errors import Problem
 from coproduction.models.diversity import Characteristic
@@ -120,9 +121,9 @@ def _characteristic_from_yaml(
     characteristic: Characteristic, figures: Any, path: str, file: str, problems: list[Problem]
 ) -> CharacteristicBaseline | None:
     if not isinstance(figures, dict):
-        problems.append(Problem(file, path, "expected a mapping with source and counts (or percentages)"))
+        problems.append(Problem(file, path, "expected a mapping with source and counts (or percentages, or groups)"))
         return None
-    allowed = {"source", "population", "counts", "percentages", "not_answered", "total"}
+    allowed = {"source", "population", "counts", "percentages", "groups", "not_answered", "total", "precision"}
     for key in sorted(set(figures) - allowed):
         problems.append(Problem(file, f"{path}.{key}", f"is not a field here ({', '.join(sorted(allowed))})"))
     source = _source(figures.get("source"), f"{path}.source", file, problems)
@@ -130,12 +131,17 @@ def _characteristic_from_yaml(
     if not isinstance(population, str):
         problems.append(Problem(file, f"{path}.population", "expected text, e.g. 'all usual residents'"))
         population = ""
-    has_counts, has_percentages = "counts" in figures, "percentages" in figures
-    if has_counts == has_percentages:
-        problems.append(Problem(file, path, "give either counts or percentages (exactly one of them)"))
+    forms = [key for key in ("counts", "percentages", "groups") if key in figures]
+    if len(forms) != 1:
+        problems.append(Problem(file, path, "give exactly one of counts, percentages and groups"))
         return None
     before = len(problems)
-    if has_counts:
+    precision = _precision(figures, path, file, problems)
+    if forms == ["groups"]:
+        return _from_groups(characteristic, figures, source, population, precision, path, file, problems)
+    if forms == ["counts"]:
+        if "precision" in figures:
+            problems.append(Problem(file, f"{path}.precision", "is for percentages; counts are exact"))
         counts = _numbers(figures["counts"], characteristic, f"{path}.counts", file, problems, whole=True)
         not_answered = _whole(figures.get("not_answered", 0), f"{path}.not_answered", file, problems)
         total = figures.get("total")
@@ -147,11 +153,173 @@ def _characteristic_from_yaml(
         return _from_counts(
             characteristic, whole_counts, not_answered, total, source, population, path, file, problems
         )
+    if "total" in figures:
+        problems.append(Problem(file, f"{path}.total", "is for counts; percentages add up to 100"))
     percentages = _numbers(figures["percentages"], characteristic, f"{path}.percentages", file, problems)
     not_answered_pct = _number(figures.get("not_answered", 0), f"{path}.not_answered", file, problems)
     if len(problems) > before or percentages is None or not_answered_pct is None:
         return None
-    return _from_percentages(characteristic, percentages, not_answered_pct, source, population, path, file, problems)
+    return _from_percentages(
+        characteristic, percentages, not_answered_pct, source, population, path, file, problems, precision
+    )
+
+
+def _precision(figures: Mapping[str, Any], path: str, file: str, problems: list[Problem]) -> Fraction | None:
+    """The stated rounding of published percentages, in percentage points (e.g. 0.1), or ``None``."""
+    if "precision" not in figures:
+        return None
+    value = _number(figures["precision"], f"{path}.precision", file, problems)
+    if value is not None and not 0 < value <= 10:
+        problems.append(
+            Problem(file, f"{path}.precision", "expected the rounding of the percentages, e.g. 0.1 (more than 0)")
+        )
+        return None
+    return value
+
+
+def percent_tolerance(figures: int, precision: Fraction | None) -> Fraction:
+    """How far ``figures`` published percentages may add up away from 100: half the stated rounding each, or
+    :data:`PERCENT_TOLERANCE` when the rounding is not stated."""
+    if precision is None:
+        return PERCENT_TOLERANCE
+    return figures * precision / 2
+
+
+def _from_groups(
+    characteristic: Characteristic,
+    figures: Mapping[str, Any],
+    source: BaselineSource | None,
+    population: str,
+    precision: Fraction | None,
+    path: str,
+    file: str,
+    problems: list[Problem],
+) -> CharacteristicBaseline | None:
+    """Figures for groups of the audit's categories, where the source is coarser than the audit (issue 10).
+
+    Categories in no group form one more unit, whose figure is what is left of the total (or of 100%).
+    """
+    raw = figures["groups"]
+    where = f"{path}.groups"
+    if not isinstance(raw, list) or not raw:
+        problems.append(
+            Problem(file, where, "expected a list of groups, each with categories and a count or percentage")
+        )
+        return None
+    order = characteristic.answer_categories
+    before = len(problems)
+    units: list[tuple[tuple[str, ...], Fraction]] = []
+    kinds: set[str] = set()
+    seen: dict[str, int] = {}
+    for index, item in enumerate(raw):
+        at = f"{where}[{index}]"
+        if not isinstance(item, dict):
+            problems.append(Problem(file, at, "expected a mapping with categories and a count or percentage"))
+            continue
+        for key in sorted(set(item) - {"name", "categories", "count", "percentage"}):
+            problems.append(Problem(file, f"{at}.{key}", "is not a field here (categories, count, name, percentage)"))
+        if "name" in item and not isinstance(item["name"], str):
+            problems.append(Problem(file, f"{at}.name", "expected text: what the source calls this group"))
+        categories = item.get("categories")
+        if not isinstance(categories, list) or not categories:
+            problems.append(Problem(file, f"{at}.categories", f"expected a list of {characteristic.label} categories"))
+            continue
+        good = True
+        for position, category in enumerate(categories):
+            if category not in order:
+                problems.append(
+                    Problem(
+                        file,
+                        f"{at}.categories[{position}]",
+                        f"is not a {characteristic.label} category ({', '.join(order)})",
+                    )
+                )
+                good = False
+            elif category in seen:
+                problems.append(
+                    Problem(file, f"{at}.categories[{position}]", f"{category!r} is already in group {seen[category]}")
+                )
+                good = False
+            else:
+                seen[category] = index
+        kind = [k for k in ("count", "percentage") if k in item]
+        if len(kind) != 1:
+            problems.append(Problem(file, at, "give exactly one of count and percentage"))
+            continue
+        kinds.add(kind[0])
+        value: Fraction | None
+        if kind[0] == "count":
+            whole = _whole(item["count"], f"{at}.count", file, problems)
+            value = None if whole is None else Fraction(whole)
+        else:
+            value = _number(item["percentage"], f"{at}.percentage", file, problems)
+        if good and value is not None:
+            units.append((tuple(c for c in order if c in categories), value))
+    if len(kinds) > 1:
+        problems.append(Problem(file, where, "give every group a count, or every group a percentage, not a mix"))
+    if len(problems) > before:
+        return None
+    by_count = kinds == {"count"}
+    if by_count and "precision" in figures:
+        problems.append(Problem(file, f"{path}.precision", "is for percentages; counts are exact"))
+    not_answered_raw = figures.get("not_answered", 0)
+    if by_count:
+        whole_na = _whole(not_answered_raw, f"{path}.not_answered", file, problems)
+        not_answered = None if whole_na is None else Fraction(whole_na)
+    else:
+        not_answered = _number(not_answered_raw, f"{path}.not_answered", file, problems)
+    total_raw = figures.get("total")
+    if total_raw is not None and not by_count:
+        problems.append(Problem(file, f"{path}.total", "is for counts; percentages are of 100"))
+        return None
+    total = None if total_raw is None else _whole(total_raw, f"{path}.total", file, problems)
+    if len(problems) > before or not_answered is None:
+        return None
+    rest = tuple(c for c in order if c not in seen)
+    given = sum((value for _, value in units), Fraction(0))
+    whole_of = Fraction(total) if total is not None else (Fraction(100) if not by_count else None)
+    tolerance = Fraction(0) if by_count else percent_tolerance(len(units) + (1 if not_answered else 0), precision)
+    if rest:
+        if whole_of is None:
+            problems.append(
+                Problem(
+                    file,
+                    f"{path}.total",
+                    f"is needed: the groups leave out {', '.join(rest)}, whose figure is what is left of the total",
+                )
+            )
+            return None
+        remainder = whole_of - not_answered - given
+        if remainder < -tolerance:
+            problems.append(
+                Problem(file, where, f"add up to more than the {'total' if by_count else '100%'} with not_answered")
+            )
+            return None
+        units.append((rest, max(remainder, Fraction(0))))
+    elif whole_of is not None and abs(given + not_answered - whole_of) > tolerance:
+        what = f"the total {total}" if by_count else "100"
+        problems.append(
+            Problem(file, where, f"add up to {float(given + not_answered):g} with not_answered; expected {what}")
+        )
+        return None
+    answered = sum((value for _, value in units), Fraction(0))
+    if answered == 0:
+        problems.append(Problem(file, where, "add up to 0; a baseline needs people in it"))
+        return None
+    if source is None:
+        return None
+    units.sort(key=lambda unit: order.index(unit[0][0]))
+    return CharacteristicBaseline(
+        characteristic=characteristic,
+        shares={unit_key(cats): value / answered for cats, value in units},
+        source=source,
+        population=population,
+        counts={unit_key(cats): int(value) for cats, value in units} if by_count else None,
+        not_answered=int(not_answered) if by_count else None,
+        total=total,
+        precision=None if by_count else precision,
+        units=tuple(cats for cats, _ in units),
+    )
 
 
 def _from_counts(
@@ -200,9 +368,11 @@ def _from_percentages(
     path: str,
     file: str,
     problems: list[Problem],
+    precision: Fraction | None = None,
 ) -> CharacteristicBaseline | None:
     whole = sum(percentages.values(), Fraction(0)) + not_answered
-    if abs(whole - 100) > PERCENT_TOLERANCE:
+    tolerance = percent_tolerance(len(percentages) + (1 if not_answered else 0), precision)
+    if abs(whole - 100) > tolerance:
         problems.append(
             Problem(file, f"{path}.percentages", f"add up to {float(whole):g} with not_answered; expected 100")
         )
@@ -218,6 +388,7 @@ def _from_percentages(
         shares={k: v / answered for k, v in percentages.items()},
         source=source,
         population=population,
+        precision=precision,
     )
 
 
@@ -302,22 +473,38 @@ def _text(
 
 def _source(raw: Any, path: str, file: str, problems: list[Problem]) -> BaselineSource | None:
     if not isinstance(raw, dict):
-        problems.append(Problem(file, path, "expected a mapping with table (e.g. TS030), title, released and url"))
+        problems.append(
+            Problem(file, path, "expected a mapping with table (e.g. TS030) or title, released, url and note")
+        )
         return None
-    table = raw.get("table")
-    if not isinstance(table, str) or not table.strip():
-        problems.append(Problem(file, f"{path}.table", "is missing; name the table every figure comes from"))
-        return None
+    for key in sorted(set(raw) - {"table", "title", "released", "url", "note"}):
+        problems.append(Problem(file, f"{path}.{key}", "is not a source field (table, title, released, url, note)"))
     released = raw.get("released")
     if isinstance(released, date):
         released = released.isoformat()
     fields: dict[str, str | None] = {}
-    for key, value in (("title", raw.get("title")), ("released", released), ("url", raw.get("url"))):
+    for key, value in (
+        ("table", raw.get("table")),
+        ("title", raw.get("title")),
+        ("released", released),
+        ("url", raw.get("url")),
+        ("note", raw.get("note")),
+    ):
         if value is not None and not isinstance(value, str):
             problems.append(Problem(file, f"{path}.{key}", "expected text"))
             value = None
-        fields[key] = value
-    return BaselineSource(table.strip(), fields["title"], fields["released"], fields["url"])
+        fields[key] = value.strip() if isinstance(value, str) and value.strip() else None
+    if fields["table"] is None and fields["title"] is None:
+        problems.append(
+            Problem(
+                file,
+                f"{path}.table",
+                "is missing; name the table every figure comes from (or give the title of the bulletin they were "
+                "read in)",
+            )
+        )
+        return None
+    return BaselineSource(fields["table"], fields["title"], fields["released"], fields["url"], fields["note"])
 
 
 # --- CSV --------------------------------------------------------------------------------------------------------

@@ -92,6 +92,54 @@ _WORDS: Final[dict[Characteristic, dict[str, tuple[str, str]]]] = {
 }
 
 
+#: Each age band's first and last year (``None``: no upper bound), to name a run of bands ("65 and over").
+_AGE_YEARS: Final[dict[str, tuple[int, int | None]]] = {
+    "under-16": (0, 15),
+    "16-24": (16, 24),
+    "25-34": (25, 34),
+    "35-49": (35, 49),
+    "50-64": (50, 64),
+    "65-74": (65, 74),
+    "75-84": (75, 84),
+    "85-plus": (85, None),
+}
+
+#: Units of several categories with a name of their own (the wording of the Census 2021 bulletins).
+_UNIT_WORDS: Final[dict[tuple[Characteristic, str], tuple[str, str]]] = {
+    (Characteristic.GENDER_IDENTITY, "different-no-identity-given+trans-woman+trans-man+other-identity"): (
+        "Different from sex registered at birth",
+        "whose gender identity differs from their sex registered at birth",
+    ),
+    (Characteristic.DISABILITY, "disabled-limited-a-lot+disabled-limited-a-little"): ("Disabled", "who are disabled"),
+}
+
+
+def _unit_words(characteristic: Characteristic, key: str) -> tuple[str, str] | None:
+    """Label and phrase for a unit of several categories (``65-74+75-84+85-plus``), or ``None`` for one category.
+
+    A run of consecutive age bands reads as one range ("65 and over", "under 25", "25 to 49"); named units use the
+    bulletins' wording; any other unit lists its categories joined by "or".
+    """
+    if "+" not in key:
+        return None
+    named = _UNIT_WORDS.get((characteristic, key))
+    if named is not None:
+        return named
+    parts = key.split("+")
+    if characteristic is Characteristic.AGE and all(p in _AGE_YEARS for p in parts):
+        bands = list(_AGE_YEARS)
+        positions = [bands.index(p) for p in parts]
+        if positions == list(range(positions[0], positions[0] + len(positions))):
+            first, last = _AGE_YEARS[parts[0]][0], _AGE_YEARS[parts[-1]][1]
+            if first == 0 and last is not None:
+                return (f"Under {last + 1}", f"aged under {last + 1}")
+            if last is None:
+                return (f"{first} and over", f"aged {first} or over")
+            return (f"{first} to {last}", f"aged {first} to {last}")
+    words = [_WORDS[characteristic].get(p, (p, p)) for p in parts]
+    return (" or ".join(w[0] for w in words), " or ".join(w[1] for w in words))
+
+
 def characteristic_title(characteristic: Characteristic) -> str:
     return CHARACTERISTIC_TITLES[characteristic]
 
@@ -100,9 +148,15 @@ def category_label(characteristic: Characteristic, category: str) -> str:
     """Short label for a table row or chart bar."""
     if category == PREFER_NOT_TO_SAY:
         return "Prefer not to say"
+    unit = _unit_words(characteristic, category)
+    if unit is not None:
+        return unit[0]
     return _WORDS[characteristic].get(category, (category, category))[0]
 
 
 def category_phrase(characteristic: Characteristic, category: str) -> str:
     """Words that complete "members …", e.g. "from a Black ethnic group"."""
+    unit = _unit_words(characteristic, category)
+    if unit is not None:
+        return unit[1]
     return _WORDS[characteristic].get(category, (category, f"in the category {category!r}"))[1]

@@ -15,7 +15,7 @@ from fractions import Fraction
 from functools import cache
 from operator import attrgetter
 
-from coproduction.audit.analysis import RowStatus, Tally, category_rows, exact
+from coproduction.audit.analysis import RowStatus, Tally, category_rows, exact, regroup
 from coproduction.audit.labels import category_phrase, characteristic_title
 from coproduction.audit.population import CharacteristicBaseline
 from coproduction.checks._facts import facts
@@ -131,7 +131,7 @@ def underrepresented_group(context: CheckContext) -> Iterator[Flag]:
             continue
         profiles = [m.diversity for m in members if m.diversity is not None]
         for characteristic, figures in judged:
-            counted = _tally(profiles, len(members), characteristic)
+            counted = regroup(_tally(profiles, len(members), characteristic), figures)
             if not _may_be_under(counted, figures, ratio, minimum):
                 continue
             for row in category_rows(counted, figures, policy):

@@ -155,7 +155,15 @@ def _characteristic(item: CharacteristicAudit, table: PublishedTally | None) -> 
             "title": source.title,
             "released": source.released,
             "url": source.url,
+            "note": source.note,
             "population": item.baseline.population,
+            "precision": None if item.baseline.precision is None else float(item.baseline.precision),
+            "compared_as": [
+                {"key": key, "label": category_label(characteristic, key), "categories": list(key.split("+"))}
+                for key in item.baseline.unit_keys
+            ]
+            if item.baseline.grouped
+            else None,
         },
         "completeness": {
             "members": counted.members,
