@@ -56,9 +56,36 @@ def test_bundled_baselines_load_and_have_what_they_claim() -> None:
         assert base.name == name
         for figures in base.characteristics.values():
             assert sum(figures.shares.values()) == 1
-            assert figures.source.table
+            assert figures.source.table or figures.source.title
+            assert figures.source.url
             if figures.counts is not None and figures.total is not None:
                 assert sum(figures.counts.values()) + (figures.not_answered or 0) == figures.total
+
+
+@pytest.mark.parametrize("name", ["england", "england-and-wales"])
+def test_bundled_baselines_cover_all_eight_characteristics(name: str) -> None:
+    base = bundled_baseline(name)
+    assert set(base.characteristics) == set(Characteristic)
+    for figures in base.characteristics.values():
+        if figures.counts is None:  # shares as published: rounded, and the rounding is stated
+            assert figures.precision == Fraction(1, 10)
+
+
+def test_bundled_figures_are_the_published_ones() -> None:
+    """Spot checks against the published shares (docs/baselines-sources.md says where each was read)."""
+    ew = bundled_baseline("england-and-wales")
+    ethnic = ew.get(Characteristic.ETHNIC_GROUP)
+    assert ethnic is not None
+    assert ethnic.share("white") == Fraction("81.7") / 100
+    orientation = ew.get(Characteristic.SEXUAL_ORIENTATION)
+    assert orientation is not None
+    assert orientation.share("straight") == Fraction("89.4") / Fraction("92.5")  # 7.5% did not answer
+    age = bundled_baseline("england").get(Characteristic.AGE)
+    assert age is not None
+    assert age.share("65-74+75-84+85-plus") == Fraction("18.4") / 100
+    disability = bundled_baseline("england").get(Characteristic.DISABILITY)
+    assert disability is not None
+    assert disability.share("disabled-limited-a-lot+disabled-limited-a-little") == Fraction("17.3") / 100
 
 
 def test_bundled_england_and_wales_religion_leaves_out_not_answered() -> None:

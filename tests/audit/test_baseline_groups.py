@@ -243,3 +243,26 @@ def test_regrouping_keeps_everyone_and_is_idempotent(chosen: list[str | None]) -
 def test_a_per_category_baseline_is_not_regrouped() -> None:
     counted = Tally(Characteristic.SEX, (("female", 2), ("male", 1)), 0, 0)
     assert regroup(counted, None) is counted
+
+
+def _doc_yaml_blocks() -> list[str]:
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "docs" / "baselines.md").read_text(encoding="utf-8")
+    return [block.split("```", 1)[0] for block in text.split("```yaml\n")[1:]]
+
+
+def test_the_docs_yaml_examples_load() -> None:
+    """docs/baselines.md's YAML examples are real: the whole-file one and the `groups` snippet both load."""
+    blocks = _doc_yaml_blocks()
+    whole = [b for b in blocks if b.startswith("name:")]
+    snippets = [b for b in blocks if "groups:" in b and not b.startswith("name:")]
+    assert whole
+    assert snippets
+    for block in whole:
+        assert parse_yaml(block, "docs/baselines.md").characteristics
+    for block in snippets:
+        loaded = parse_yaml("name: doc\narea: Doc\ncharacteristics:\n" + block, "docs/baselines.md")
+        age = loaded.get(AGE)
+        assert age is not None
+        assert age.share(OLDER) == Fraction("18.6") / 100
