@@ -29,7 +29,12 @@ _SEED = (
     "Oxfordshire County Council, SCIE evaluation in Easy Read (seed 002): groups 'are diverse and have lots of "
     "different types of people'; 'go out to the community to find people'"
 )
-_ONS = "ONS Census 2021: TS007 age, TS008 sex, TS021 ethnic group, TS030 religion, TS038 disability (baselines)"
+_ONS = (
+    "ONS Census 2021 (baselines): TS008 sex, TS021 ethnic group, TS031 religion, TS038 disability, TS039 unpaid care; "
+    "the bulletins 'Sexual orientation, England and Wales: Census 2021' and 'Gender identity, England and Wales: "
+    "Census 2021' (6 January 2023) and 'Population and household estimates, England and Wales: Census 2021' "
+    "(28 June 2022); where each figure was read: docs/baselines-sources.md"
+)
 _NSUN = "NSUN 4Pi National Involvement Standards: Presence (the right people, reflecting the community)"
 
 
@@ -96,7 +101,9 @@ def _reader(characteristic: Characteristic) -> Callable[[DiversityProfile], str 
             "mirrored the population (the baseline share times the members who answered; 'prefer not to say' "
             "and 'not known' are left out of both). Fires for a category whose expected count is at least "
             "`min_expected_count` when the members in it are under `min_representation_ratio` of that expected "
-            "count. Exactly the ratio does not fire. The finding says how many more members would close the gap."
+            "count. Exactly the ratio does not fire. The finding says how many more members would close the gap. "
+            "Where the baseline's source gives a figure only for a group of categories (the share aged 65 and "
+            "over, not one per band), members in the group are counted together and the group is judged."
         ),
         why=(
             "A co-production group speaks for the people who use services. When a whole community is missing "
