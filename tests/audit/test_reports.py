@@ -57,8 +57,9 @@ def test_internal_reports_say_they_hold_special_category_data(name: str) -> None
 def test_figures_and_targets_appear_in_each_format(name: str) -> None:
     text = RENDERERS[name](report(MISSING_GROUP, publishable=False))
     assert "Recruit at least 2 more members from a Black ethnic group." in text
-    assert "under-represented" in text
-    assert "No baseline figures for age" in text
+    assert "To close this gap, recruit at least 2 more members from a Black ethnic group." in text
+    assert "A gap: fewer members from a Black ethnic group than the population of Testshire" in text
+    assert "Not compared: there are no population figures on age for Testshire." in text
 
 
 def test_json_report_structure() -> None:
@@ -77,6 +78,10 @@ def test_json_report_structure() -> None:
         "ratio": 0.0,
         "status": "under-represented",
         "additions_needed": 2,
+        "phrase": "from a Black ethnic group",
+        "additions_needed_at_least": 2,
+        "shortfall": 2.0,
+        "implied": False,
     }
     assert data["recruitment"]["targets"] == [
         {

@@ -12,8 +12,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from coproduction.audit.analysis import NOT_KNOWN, CharacteristicAudit, GroupAudit, RowStatus
-from coproduction.audit.labels import category_label, characteristic_title
+from coproduction.audit.analysis import NOT_KNOWN, CategoryRow, CharacteristicAudit, GroupAudit, RowStatus
+from coproduction.audit.implied import Implied, implied_row
+from coproduction.audit.labels import category_label, category_phrase, characteristic_title
+from coproduction.audit.reports import summary
 from coproduction.audit.suppression import (
     Cell,
     CellStatus,
@@ -53,13 +55,7 @@ def cell_data(cell: Cell) -> dict[str, Any]:
 
 def cell_text(cell: dict[str, Any], threshold: int) -> str:
     """How a count reads in a table: the number, "fewer than 5" or "not shown"."""
-    if cell["suppressed"] is None:
-        return str(cell["count"])
-    if cell["suppressed"] == CellStatus.SMALL.value:
-        return f"fewer than {threshold}"
-    if cell["suppressed"] == CellStatus.NOT_PUBLISHED.value:
-        return "not published"
-    return "not shown"
+    return summary.cell_text(cell, threshold)
 
 
 def _exact_cell(key: str, value: int) -> Cell:
@@ -80,12 +76,15 @@ def build_report(
     for item in audit.characteristics:
         table = publish_tally(item.tally, threshold) if publishable else None
         published.append(table)
-        characteristics.append(_characteristic(item, table))
+        characteristics.append(
+            _characteristic(item, table, audit.min_representation_ratio, audit.min_expected_count)
+        )
     small_group = publishable and 0 < audit.members < threshold
-    return {
+    report = {
         "report": "coproduction diversity audit",
         "mode": PUBLISHABLE if publishable else INTERNAL,
         "notice": publishable_notice(threshold) if publishable else INTERNAL_NOTICE,
+        "summary": {},  # filled below, from the rest of the report (its place keeps it first for a reader)
         "special_category_data": not publishable,
         "group": {"id": audit.group_id, "name": audit.group_name},
         "as_of": audit.as_of.isoformat(),
@@ -108,9 +107,31 @@ def build_report(
         "recruitment": _recruitment(audit, plan, published),
         "cross_tabulations": _cross_tabulations(audit, published, policy, publishable),
     }
+    for entry in characteristics:
+        entry["finding"] = summary.finding(entry, report)
+    report["summary"] = summary.build_summary(report)
+    return report
 
 
-def _characteristic(item: CharacteristicAudit, table: PublishedTally | None) -> dict[str, Any]:
+def _conclusions(
+    row: CategoryRow, visible: bool, table: PublishedTally | None, ratio: Fraction, min_expected: Fraction
+) -> Implied:
+    """A row's judgement, members needed and shortfall: exact when its count and the number who answered are
+    shown (or in the internal report); else only what the published cells imply (:mod:`coproduction.audit.implied`),
+    so that "fewer than 5 against 14.7 expected" still says there is a gap."""
+    if row.status is RowStatus.NO_BASELINE:
+        return Implied(row.status)
+    if visible or table is None:
+        under = row.status is RowStatus.UNDER
+        shortfall = row.expected - row.count if under and row.expected is not None else None
+        return Implied(row.status, row.additions_needed, row.additions_needed if under else None, shortfall)
+    assert row.baseline_share is not None
+    return implied_row(table, (row.category,), row.baseline_share, ratio, min_expected)
+
+
+def _characteristic(
+    item: CharacteristicAudit, table: PublishedTally | None, ratio: Fraction, min_expected: Fraction
+) -> dict[str, Any]:
     counted = item.tally
     characteristic = item.characteristic
     if table is None:
@@ -126,20 +147,22 @@ def _characteristic(item: CharacteristicAudit, table: PublishedTally | None) -> 
     for row in item.rows:
         cell = counts[row.category]
         visible = cell.shown and answered_shown
-        status = row.status.value
-        if not visible and row.status is not RowStatus.NO_BASELINE:
-            status = "not-shown"
+        concluded = _conclusions(row, visible, table, ratio, min_expected)
         rows.append(
             {
                 "category": row.category,
                 "label": category_label(characteristic, row.category),
+                "phrase": category_phrase(characteristic, row.category),
                 "count": cell_data(cell),
                 "share": _round(row.share) if visible else None,
                 "baseline_share": _round(row.baseline_share),
                 "expected": _round(row.expected, 2) if answered_shown else None,
                 "ratio": _round(row.ratio, 2) if visible else None,
-                "status": status,
-                "additions_needed": row.additions_needed if visible else None,
+                "status": concluded.status.value if concluded.status is not None else "not-shown",
+                "additions_needed": concluded.additions,
+                "additions_needed_at_least": concluded.at_least,
+                "shortfall": _round(concluded.shortfall, 2),
+                "implied": not visible and concluded.status not in (None, RowStatus.NO_BASELINE),
             }
         )
     everything_shown = table is None or table.fully_shown
@@ -209,7 +232,7 @@ def _recruitment(
         }
     return {
         "published": True,
-        "sentence": plan.sentence,
+        "sentence": _plan_sentence(plan),
         "feasible": plan.feasible,
         "additions": plan.additions,
         "target_size": plan.target_size,
@@ -224,7 +247,18 @@ def _recruitment(
             }
             for t in plan.targets
         ],
+        "incomplete": [characteristic_title(c) for c in plan.incomplete],
     }
+
+
+def _plan_sentence(plan: RecruitmentPlan) -> str:
+    """The plan's sentence, in words a board reads: the one case that names a policy setting says so in words."""
+    if not plan.feasible and plan.minimum_additions is None:
+        return (
+            "No number of new members would close every gap under this policy's rule for a gap (see how these "
+            "figures were worked out, at the end)."
+        )
+    return plan.sentence
 
 
 def _cross_tabulations(
