@@ -1,6 +1,6 @@
 """Loading population baselines from files: the bundled Census 2021 ones, or a council's own YAML or CSV.
 
-An edge module (it reads files); it builds the plain values of :mod:`coproduction.audit.population`. The formats
+An edge module (it reads files); it builds the plain values of :class:`~coproduction.audit.Baseline`. The formats
 are documented in ``docs/baselines.md``, with how an ONS table download becomes a baseline. Every problem found
 is reported at once, each naming the file, the place in it (``$.characteristics.sex.counts.female``) and what
 was expected.

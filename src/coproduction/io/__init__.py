@@ -6,7 +6,7 @@ The loader and saver are imported on first use, so ``import coproduction.io.atom
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
     "DEFAULT_LIMITS": "coproduction.io.formats",
@@ -36,3 +36,10 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'coproduction.io' has no attribute {name!r}")
     return getattr(importlib.import_module(module), name)
+
+
+if TYPE_CHECKING:  # the names above, for type checkers and the API reference (imported lazily at run time)
+    from coproduction.io.atomic import write_atomic
+    from coproduction.io.formats import DEFAULT_LIMITS, Format, LoadLimits
+    from coproduction.io.loader import load_register, loads_register
+    from coproduction.io.saver import dumps_register, save_register

@@ -254,7 +254,7 @@ def _sets(data: Mapping[str, Any], path: Sequence[str]) -> bool:
 
 def policy_from_args(args: argparse.Namespace) -> Policy:
     """The policy a subcommand's ``--profile``, ``--policy`` and ``--set`` options describe, over the environment
-    (see :func:`coproduction.cli.common.add_policy_arguments`)."""
+    (the options every command that reads a policy takes; see ``docs/policy.md``)."""
     return load_policy(
         profile=getattr(args, "profile", None),
         policy_file=getattr(args, "policy", None),
