@@ -468,8 +468,13 @@ def _figures(
             )
         )
         return None
+    note = f"read from {Path(table.file).name} (Nomis bulk download), row {line}: {cells[table.geography].strip()!r}"
+    note += f" ({cells[table.code].strip()})"
     if table.spec.by_age:
-        return _age_figures(table, line, values, problems)
+        result = _age_figures(table, line, values, problems)
+        if result is not None:
+            result[0]["source"]["note"] = note
+        return result
     # figures_from_table reads the header and this one row, exactly as checked above.
     row = io.StringIO()
     csv.writer(row, lineterminator="\n").writerows([table.header, cells])
@@ -484,6 +489,7 @@ def _figures(
         total_column=table.total.header,
         geography_column=table.header[table.code],
     )
+    figures["source"] = {**figures["source"], "note": note}
     return figures, ()
 
 
@@ -500,7 +506,7 @@ def _age_figures(
             units.append([band])
         else:
             units[-1].append(band)
-    figures: dict[str, Any] = {"source": spec.source, "population": spec.population}
+    figures: dict[str, Any] = {"source": dict(spec.source), "population": spec.population}
     total = values[table.total.index]
     if all(len(unit) == 1 for unit in units):
         counts = {
@@ -704,9 +710,8 @@ def render_yaml(imported: ImportedBaseline) -> str:
     head = {"name": imported.name, "area": imported.area, "description": imported.description}
     text += _dump(head, flow=False) + "characteristics:\n"
     for item in imported.characteristics:
-        comments = [f"# {item.table} from {item.file}, row {_one_line(imported.geography)} ({imported.code})"]
-        comments += [f"# {_one_line(note)}" for note in item.notes]
-        body = "\n".join(comments) + "\n" + _dump({item.characteristic.value: dict(item.figures)})
+        comments = "".join(f"# {_one_line(note)}\n" for note in item.notes)
+        body = comments + _dump({item.characteristic.value: dict(item.figures)})
         text += textwrap.indent(body, "  ", lambda _line: True)
     return text
 

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "policy": ("coproduction.cli.policy_cmd", "show the effective policy"),
     "calendar": ("coproduction.cli.calendar_cmd", "export meetings as an iCalendar file"),
     "audit": ("coproduction.cli.audit_cmd", "audit a group's diversity against its population"),
+    "baselines": ("coproduction.cli.baselines_cmd", "baselines to compare with: import your area's, list the bundled"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
