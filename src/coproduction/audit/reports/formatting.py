@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from coproduction.audit.reports.model import cell_text
-from coproduction.audit.reports.summary import date_words, gaps_ranked, people, ratio_words, targets_sentence
+from coproduction.audit.reports.summary import (
+    date_words,
+    gaps_ranked,
+    listing,
+    people,
+    ratio_words,
+    targets_sentence,
+)
 
 SUMMARY_TITLE = "What the audit found"
 RECRUITMENT_TITLE = "Whom to recruit"
@@ -124,11 +131,8 @@ def compared_as_line(item: dict[str, Any]) -> str:
     if source is None or not source.get("compared_as"):
         return ""
     labels = [unit["label"] for unit in source["compared_as"]]
-    return (
-        "The source gives figures only for "
-        + ", ".join(f'"{label}"' for label in labels)
-        + ", so members are counted and compared in those groups."
-    )
+    quoted = listing([f'"{label}"' for label in labels])
+    return f"The source gives figures only for {quoted}, so members are counted and compared in those groups."
 
 
 def note_line(item: dict[str, Any]) -> str:
@@ -141,25 +145,28 @@ def not_compared_line(item: dict[str, Any], report: dict[str, Any]) -> str:
 
 
 def recruitment_lines(report: dict[str, Any]) -> list[str]:
-    """The recruitment section's sentences (the plan, or why it is left out and what the figures still show)."""
+    """The recruitment section's sentences: the plan; or, where it cannot be published, the fewest members each
+    gap needs as far as the published figures show; or why there is nothing to say."""
     recruitment = report["recruitment"]
     if recruitment["published"]:
         return [recruitment["sentence"]]
-    lines = []
-    if recruitment["sentence"]:
-        lines.append(str(recruitment["sentence"]))
-    else:
-        lines.append("No recruitment plan was asked for.")
     targets = targets_sentence(report, gaps_ranked(report))
-    if targets and recruitment["sentence"]:
-        lines.append("What the published figures do show: " + targets[0].lower() + targets[1:])
-    elif targets:
-        lines.append(targets)
+    if targets:
+        return [targets]
+    return [str(recruitment["sentence"]) or "No recruitment plan was asked for."]
+
+
+def cross_withheld_lines(report: dict[str, Any]) -> list[str]:
+    """Why splits by lived experience were not published: one line per reason, naming the characteristics."""
+    reasons: dict[str, list[str]] = {}
+    for cross in report["cross_tabulations"]:
+        if not cross["published"]:
+            reasons.setdefault(str(cross["reason"]), []).append(cross["title"])
+    lines = []
+    for reason, names in reasons.items():
+        listed = listing([names[0], *(name.lower() for name in names[1:])])
+        lines.append(f"{listed}: not published, because {reason}.")
     return lines
-
-
-def cross_withheld_line(cross: dict[str, Any]) -> str:
-    return f"{cross['title']}: not published because {cross['reason']}."
 
 
 # --- How these figures were worked out ---------------------------------------------------------------------------

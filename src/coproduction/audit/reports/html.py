@@ -40,7 +40,9 @@ table { border-collapse: collapse; margin: 0; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.25rem; }
 th, td { border: 1px solid #444; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { background: #e8e8e8; }
-td.number { text-align: right; font-variant-numeric: tabular-nums; }
+td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.gap { font-weight: bold; }
+.summary p.headline { font-weight: bold; font-size: 1.15rem; }
 figure { margin: 1rem 0; }
 figure svg { display: block; width: 100%; height: auto; overflow: visible; }
 figcaption { font-size: 0.95rem; }
@@ -54,16 +56,25 @@ def _slug(text: str) -> str:
 
 
 def _table(
-    caption: str, header: Sequence[str], rows: Sequence[Sequence[str]], ident: str, numeric_from: int = 1
+    caption: str,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    ident: str,
+    numeric: Sequence[int] | None = None,
 ) -> str:
     """A table with a caption, header cells with scopes, and a scrolling region of its own when it is wider than
-    the page (focusable, so it can be scrolled from the keyboard)."""
+    the page (focusable, so it can be scrolled from the keyboard). ``numeric``: the columns aligned right (all
+    but the first by default). A finding of a gap is in bold."""
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in header)
+    right = set(range(1, len(header))) if numeric is None else set(numeric)
     body = []
     for row in rows:
         cells = [f'<th scope="row">{escape(str(row[0]))}</th>']
         for index, value in enumerate(row[1:], start=1):
-            css = ' class="number"' if numeric_from <= index < len(row) else ""
+            classes = ["number"] if index in right else []
+            if header[index] == "Finding" and value == f.STATUS_WORDS["under-represented"]:
+                classes.append("gap")
+            css = f' class="{" ".join(classes)}"' if classes else ""
             cells.append(f"<td{css}>{escape(str(value))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     return (
@@ -170,14 +181,19 @@ def _characteristic(item: dict[str, Any], report: dict[str, Any]) -> list[str]:
     body.append(f"<p>{escape(f.completeness_line(item, report))}</p>")
     body += _figure(item, report)
     body.append(
-        _table(f"{item['title']}: members against the population", f.HEADERS, f.category_rows(item, report), slug)
+        _table(
+            f"{item['title']}: members against the population",
+            f.HEADERS,
+            f.category_rows(item, report),
+            slug,
+            numeric=(1, 2, 3, 4, 5),
+        )
     )
     return _section(slug, item["title"], body)
 
 
 def _cross(report: dict[str, Any]) -> list[str]:
     body = []
-    withheld = [c for c in report["cross_tabulations"] if not c["published"]]
     for cross in report["cross_tabulations"]:
         if not cross["published"]:
             continue
@@ -185,15 +201,18 @@ def _cross(report: dict[str, Any]) -> list[str]:
         body.append(f"<h3>{escape(cross['title'])}</h3>")
         columns = ("Category", "Lived experience", "Staff and others")
         body.append(_table(f"{cross['title']} by perspective", columns, rows, f"cross-{_slug(cross['title'])}"))
+    withheld = f.cross_withheld_lines(report)
     if withheld:
-        body.append("<ul>" + "".join(f"<li>{escape(f.cross_withheld_line(c))}</li>" for c in withheld) + "</ul>")
+        body.append("<ul>" + "".join(f"<li>{escape(line)}</li>" for line in withheld) + "</ul>")
     return _section("cross", f.CROSS_TITLE, body)
 
 
 def _methods(report: dict[str, Any]) -> list[str]:
     body = [f"<p>{escape(paragraph)}</p>" for paragraph in f.methods_paragraphs(report)]
     body.append("<h3>Diversity index</h3>")
-    body.append(_table("Diversity index: members and population", f.INDEX_HEADERS, f.index_rows(report), "index"))
+    body.append(
+        _table("Diversity index: members and population", f.INDEX_HEADERS, f.index_rows(report), "index", (2,))
+    )
     body.append("<h3>Sources</h3>")
     items = []
     for name, item in f.sources(report):
@@ -208,7 +227,11 @@ def render(report: dict[str, Any]) -> str:
     title = f.title(report)
     publishable = report["mode"] == "publishable"
     notice_class = "notice publishable" if publishable else "notice"
-    summary = [f"<p>{escape(paragraph)}</p>" for paragraph in report["summary"]["paragraphs"]]
+    headline = report["summary"]["headline"]
+    summary = [
+        f'<p class="headline">{escape(paragraph)}</p>' if paragraph == headline else f"<p>{escape(paragraph)}</p>"
+        for paragraph in report["summary"]["paragraphs"]
+    ]
     recruitment = [f"<p>{escape(line)}</p>" for line in f.recruitment_lines(report)]
     targets = report["recruitment"]["targets"]
     if targets:

@@ -52,12 +52,12 @@ def render(report: dict[str, Any]) -> str:
     out += [f"## {f.CROSS_TITLE}", ""]
     for cross in report["cross_tabulations"]:
         if not cross["published"]:
-            out += [f"- {f.cross_withheld_line(cross)}"]
             continue
         out += ["", f"### {cross['title']}", ""]
         rows = [[r["label"], str(r["lived_experience"]), str(r["staff_and_others"])] for r in cross["rows"]]
         out += _table(("Category", "Lived experience", "Staff and others"), rows)
         out.append("")
+    out += [f"- {line}" for line in f.cross_withheld_lines(report)]
     out += ["", f"## {f.METHODS_TITLE}", ""]
     for paragraph in f.methods_paragraphs(report):
         out += [paragraph, ""]

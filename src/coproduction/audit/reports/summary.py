@@ -256,6 +256,7 @@ def build_summary(report: dict[str, Any]) -> dict[str, Any]:
     ranked = gaps_ranked(report)
     largest = ranked[:LARGEST]
     paragraphs: list[str] = []
+    headline = ""
     if members["suppressed"] is not None:
         paragraphs.append(
             f"{name} has fewer than {threshold} members, so this version publishes no breakdown of them: "
@@ -265,7 +266,8 @@ def build_summary(report: dict[str, Any]) -> dict[str, Any]:
         paragraphs.append(f"{name} had no current members on {when}, so there is nothing to compare.")
     else:
         paragraphs.append(f"{name} had {people(members['count'])} on {when}, compared here with {population}.")
-        paragraphs.append(_headline(area, titles, ranked))
+        headline = _headline(area, titles, ranked)
+        paragraphs.append(headline)
         if largest:
             head = "The largest gaps" if len(largest) > 1 else "The gap"
             if len(ranked) > len(largest):
@@ -282,6 +284,7 @@ def build_summary(report: dict[str, Any]) -> dict[str, Any]:
         )
     return {
         "paragraphs": paragraphs,
+        "headline": headline,
         "reflects": titles(REFLECTS),
         "with_gaps": titles(GAPS),
         "cannot_judge_from_this_version": titles(UNCLEAR),

@@ -45,11 +45,11 @@ def render(report: dict[str, Any]) -> str:
     out += _heading(f.CROSS_TITLE)
     for cross in report["cross_tabulations"]:
         if not cross["published"]:
-            out.append(f.cross_withheld_line(cross))
             continue
         out.append(cross["title"])
         rows = [[r["label"], str(r["lived_experience"]), str(r["staff_and_others"])] for r in cross["rows"]]
         out += _table(("Category", "Lived experience", "Staff and others"), rows)
+    out += f.cross_withheld_lines(report)
     out += ["", *_heading(f.METHODS_TITLE)]
     for paragraph in f.methods_paragraphs(report):
         out += [paragraph, ""]
