@@ -527,8 +527,8 @@ def _age_figures(
         else:
             bands = ", ".join(f"{years(f, t)}" for _, f, t in inside)
             notes.append(
-                f"age ({spec.table}): {' and '.join(unit)} have no figures of their own: the table's bands for "
-                f"ages {years(first, last)} ({bands}) do not separate them"
+                f"age ({spec.table}): {' and '.join(unit)} are not compared one by one: the table's bands for ages "
+                f"{years(first, last)} ({bands}) do not separate them, so only their sum is known"
             )
     if not groups:
         problems.append(

@@ -230,8 +230,9 @@ _AGE_PATTERNS: Final = (
 
 def age_span(label: str) -> tuple[int, int] | None:
     """The first and last year of an age column: ``"Aged 16 to 19 years"`` -> ``(16, 19)``; ``"Aged 85 years and
-    over"`` -> ``(85, open)``; ``"Aged under 1 year"`` -> ``(0, 0)``. ``None`` for a label that is not an age."""
-    text = words(label)
+    over"`` -> ``(85, OPEN)``; ``"Aged under 1 year"`` -> ``(0, 0)``; ``"Aged 90+"`` -> ``(90, OPEN)``. ``None``
+    for a label that is not an age."""
+    text = words(label.replace("+", " plus "))
     for pattern, span in _AGE_PATTERNS:
         found = pattern.fullmatch(text)
         if found is None:
