@@ -15,9 +15,12 @@ from typing import Final
 import attrs
 
 PREFER_NOT_TO_SAY: Final = "prefer-not-to-say"
+"""The answer "prefer not to say": a category of every characteristic, distinct from no answer (``None``)."""
 
 
 class AgeBand(StrEnum):
+    """A member's age band (Census 2021 age, TS007, in the bands monitoring forms ask)."""
+
     UNDER_16 = "under-16"
     AGED_16_TO_24 = "16-24"
     AGED_25_TO_34 = "25-34"
@@ -30,12 +33,16 @@ class AgeBand(StrEnum):
 
 
 class Sex(StrEnum):
+    """A member's sex, in the categories of the Census 2021 question (TS008)."""
+
     FEMALE = "female"
     MALE = "male"
     PREFER_NOT_TO_SAY = PREFER_NOT_TO_SAY
 
 
 class GenderIdentity(StrEnum):
+    """A member's gender identity, in the categories of the Census 2021 question (TS078)."""
+
     SAME_AS_SEX_AT_BIRTH = "same-as-sex-at-birth"
     DIFFERENT_NO_IDENTITY_GIVEN = "different-no-identity-given"
     TRANS_WOMAN = "trans-woman"
@@ -45,6 +52,8 @@ class GenderIdentity(StrEnum):
 
 
 class EthnicGroup(StrEnum):
+    """A member's ethnic group, in the five high-level groups of the Census 2021 classification (TS021)."""
+
     ASIAN = "asian"
     BLACK = "black"
     MIXED = "mixed"
@@ -54,6 +63,9 @@ class EthnicGroup(StrEnum):
 
 
 class Disability(StrEnum):
+    """Whether a member's day-to-day activities are limited by a disability, a lot or a little, as the Census 2021
+    asked it (TS038; the Equality Act 2010 definition)."""
+
     LIMITED_A_LOT = "disabled-limited-a-lot"
     LIMITED_A_LITTLE = "disabled-limited-a-little"
     NOT_DISABLED = "not-disabled"
@@ -61,6 +73,8 @@ class Disability(StrEnum):
 
 
 class Religion(StrEnum):
+    """A member's religion, in the categories of the Census 2021 question (TS030)."""
+
     NO_RELIGION = "no-religion"
     CHRISTIAN = "christian"
     BUDDHIST = "buddhist"
@@ -73,6 +87,8 @@ class Religion(StrEnum):
 
 
 class SexualOrientation(StrEnum):
+    """A member's sexual orientation, in the categories of the Census 2021 question (TS077)."""
+
     STRAIGHT = "straight"
     GAY_OR_LESBIAN = "gay-or-lesbian"
     BISEXUAL = "bisexual"
@@ -81,6 +97,8 @@ class SexualOrientation(StrEnum):
 
 
 class UnpaidCare(StrEnum):
+    """The unpaid care a member gives each week, in the hour bands of the Census 2021 question (TS039)."""
+
     NONE = "none"
     UP_TO_9_HOURS = "9-hours-or-less"
     HOURS_10_TO_19 = "10-to-19-hours"
@@ -114,6 +132,7 @@ class Characteristic(StrEnum):
 
     @property
     def label(self) -> str:
+        """The characteristic's name in words, as reports show it (``ethnic group``)."""
         return self.value.replace("_", " ")
 
 

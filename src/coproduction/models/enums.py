@@ -19,12 +19,12 @@ class Perspective(StrEnum):
     VOLUNTARY_SECTOR = "voluntary-sector"
 
 
-#: Perspectives that count as lived experience (SCIE guide 51: people who use services, and carers and families).
 LIVED_EXPERIENCE = frozenset({Perspective.USES_SERVICES, Perspective.CARER})
+"""Perspectives that count as lived experience (SCIE guide 51: people who use services, and carers and families)."""
 
 
 class GroupKind(StrEnum):
-    """Kinds of co-production group named in the seeds."""
+    """Kinds of co-production group a council runs (a board, a champions network, a working group ...)."""
 
     BOARD = "board"
     CHAMPIONS_NETWORK = "champions-network"
@@ -45,8 +45,8 @@ class Role(StrEnum):
     OBSERVER = "observer"
 
 
-#: Roles that lead a group's meetings (EQ002).
 CHAIR_ROLES = frozenset({Role.CHAIR, Role.CO_CHAIR})
+"""The roles that lead a group's meetings: chair and co-chair (EQ002 asks that one is held with lived experience)."""
 
 
 class Frequency(StrEnum):
@@ -60,6 +60,7 @@ class Frequency(StrEnum):
 
     @property
     def nominal_days(self) -> int:
+        """The usual gap in days between two meetings at this frequency (a month is 30 days)."""
         return _NOMINAL_DAYS[self]
 
 
@@ -90,31 +91,40 @@ class Weekday(StrEnum):
 
 
 class MeetingMode(StrEnum):
+    """Where a meeting happens: in a room, online, or both at once."""
+
     IN_PERSON = "in-person"
     ONLINE = "online"
     HYBRID = "hybrid"
 
 
 class MeetingStatus(StrEnum):
+    """Whether a meeting is still to come, took place, or was called off."""
+
     SCHEDULED = "scheduled"
     HELD = "held"
     CANCELLED = "cancelled"
 
 
 class AttendanceStatus(StrEnum):
+    """Whether an expected attendee came, sent apologies, or was absent without them."""
+
     PRESENT = "present"
     APOLOGIES = "apologies"
     ABSENT = "absent"
 
 
 class ActionStatus(StrEnum):
+    """Where an action agreed at a meeting stands: still open, done, or dropped."""
+
     OPEN = "open"
     DONE = "done"
     DROPPED = "dropped"
 
 
 class PaperFormat(StrEnum):
-    """Formats a paper can be published in (DOMAIN.md, "Access needs")."""
+    """Formats a paper can be published in (the alternative formats of NHS England's Accessible Information
+    Standard, DCB1605)."""
 
     STANDARD = "standard"
     EASY_READ = "easy-read"
@@ -125,7 +135,7 @@ class PaperFormat(StrEnum):
 
 
 class VenueFeature(StrEnum):
-    """Physical features of a venue that attendees may need (DOMAIN.md, "Access needs")."""
+    """Physical features of a venue that attendees may need (reasonable adjustments, Equality Act 2010 s.20)."""
 
     STEP_FREE = "step-free"
     HEARING_LOOP = "hearing-loop"
@@ -172,7 +182,8 @@ class AccessNeed(StrEnum):
 
 
 class PaymentPreference(StrEnum):
-    """What a member has chosen about involvement payments. Some people on benefits decline (DOMAIN.md)."""
+    """What a member has chosen about involvement payments. Some people on benefits decline them, so that
+    payment cannot affect their benefits."""
 
     PAYMENT = "payment"
     EXPENSES_ONLY = "expenses-only"
@@ -180,6 +191,8 @@ class PaymentPreference(StrEnum):
 
 
 class PaymentKind(StrEnum):
+    """What a member was given for one meeting: a payment for their time, expenses only, or nothing (declined)."""
+
     PAYMENT = "payment"
     EXPENSES = "expenses"
     DECLINED = "declined"

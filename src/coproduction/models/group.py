@@ -51,6 +51,7 @@ class GroundRules:
 
     @property
     def current_since(self) -> date:
+        """The date the current rules date from: the last review, or the agreement when never reviewed."""
         return max(self.agreed, self.reviewed) if self.reviewed else self.agreed
 
     @property
@@ -95,4 +96,5 @@ class Membership:
 
     @property
     def leads(self) -> bool:
+        """Whether this role leads the group's meetings (chair or co-chair, ``CHAIR_ROLES``)."""
         return self.role in CHAIR_ROLES

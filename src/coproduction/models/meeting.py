@@ -21,6 +21,8 @@ from coproduction.models.enums import (
 
 @attrs.frozen
 class Venue:
+    """Where an in-person or hybrid meeting is held, and the access features the place has (AC003)."""
+
     name: str
     address: str | None = None
     features: frozenset[VenueFeature] = frozenset()
@@ -65,17 +67,23 @@ class Paper:
 
 @attrs.frozen
 class Attendance:
+    """Whether one member (by id) was at a meeting: present, apologies or absent."""
+
     member: str
     status: AttendanceStatus = AttendanceStatus.PRESENT
 
 
 @attrs.frozen
 class Decision:
+    """A decision a meeting made, in the words of its minutes (EQ006 asks who was there to make it)."""
+
     text: str
 
 
 @attrs.frozen
 class Action:
+    """An action a meeting agreed: what, who owns it (a member id), when it is due, and where it stands."""
+
     text: str
     owner: str | None = None
     due: date | None = None
@@ -124,6 +132,7 @@ class Meeting:
 
     @property
     def minutes(self) -> int:
+        """The meeting's length in whole minutes."""
         return int((self.end - self.start).total_seconds() // 60)
 
     @property
@@ -133,4 +142,5 @@ class Meeting:
 
     @property
     def is_held(self) -> bool:
+        """Whether the meeting took place (its status is ``held``)."""
         return self.status is MeetingStatus.HELD

@@ -47,7 +47,9 @@ class Member:
 
     @property
     def is_staff(self) -> bool:
+        """Takes part as a member of staff (their perspectives include ``staff``)."""
         return Perspective.STAFF in self.perspectives
 
     def needs(self, need: AccessNeed) -> bool:
+        """Whether the member has told the council they need ``need`` (false when nobody has asked)."""
         return self.access_needs is not None and need in self.access_needs

@@ -31,18 +31,22 @@ class Register:
 
     @cached_property
     def member_by_id(self) -> Mapping[str, Member]:
+        """Each member by id."""
         return {m.id: m for m in self.members}
 
     @cached_property
     def group_by_id(self) -> Mapping[str, Group]:
+        """Each group by id."""
         return {g.id: g for g in self.groups}
 
     @cached_property
     def meeting_by_id(self) -> Mapping[str, Meeting]:
+        """Each meeting by id."""
         return {m.id: m for m in self.meetings}
 
     @cached_property
     def memberships_by_group(self) -> Mapping[str, tuple[Membership, ...]]:
+        """Each group's memberships (current and past), in register order."""
         out: dict[str, list[Membership]] = {}
         for ms in self.memberships:
             out.setdefault(ms.group, []).append(ms)
