@@ -310,7 +310,9 @@ def test_several_files_become_one_baseline_in_a_fixed_order() -> None:
     assert set(loaded.characteristics) == set(Characteristic)
     assert loaded.name == "oxfordshire"
     assert loaded.area == "Oxfordshire"
-    assert "TS021 from census2021-ts021-utla.csv" in loaded.description
+    assert loaded.description == "Census 2021, ONS tables TS007, TS008, TS078, TS021, TS038, TS030, TS077 and TS039"
+    one_table = import_tables([(TS008.name, text(TS008))], name="oxfordshire")
+    assert one_table.description == "Census 2021, ONS table TS008"
 
 
 def test_area_name_can_be_given_for_reports() -> None:

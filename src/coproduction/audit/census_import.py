@@ -81,8 +81,9 @@ class ImportedBaseline:
 
     @property
     def description(self) -> str:
-        tables = "; ".join(f"{c.table} from {c.file}" for c in self.characteristics)
-        return f"Census 2021 (ONS, Open Government Licence v3.0), {self.geography} ({self.code}): {tables}"
+        tables = [c.table for c in self.characteristics]
+        listed = ", ".join(tables[:-1]) + " and " + tables[-1] if len(tables) > 1 else "".join(tables)
+        return f"Census 2021, ONS table{'s' if len(tables) > 1 else ''} {listed}"
 
     def document(self) -> dict[str, Any]:
         """The baseline as the YAML loader reads it (docs/baselines.md, "YAML format")."""
