@@ -17,6 +17,7 @@ from coproduction.checks import Check, CheckRegistry, builtin_registry
 from coproduction.errors import CheckRegistryError
 
 ENTRY_POINT_GROUP = "coproduction.checks"
+"""The entry-point group a plugin package declares its checks under (see this module's description)."""
 
 
 def _checks_from(entry_point: EntryPoint) -> list[Check]:

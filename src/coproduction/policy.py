@@ -28,6 +28,7 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
+        """The severity's place in the order, for "at or above" comparisons: info 0, warning 1, error 2."""
         return _SEVERITY_RANK[self]
 
 
@@ -44,6 +45,8 @@ class Region(StrEnum):
 
 @attrs.frozen
 class SizeRange:
+    """The fewest and most current members a group should have, both included (MB004)."""
+
     minimum: int
     maximum: int
 
@@ -61,16 +64,16 @@ def _frozen_map(value: Mapping[object, object]) -> Mapping[object, object]:
     return MappingProxyType(dict(value))
 
 
-#: Required perspectives per kind of group (EQ003). Board: SCIE guide 51 and Team-Up (seed 001).
 DEFAULT_REQUIRED_PERSPECTIVES: Mapping[GroupKind, frozenset[Perspective]] = MappingProxyType(
     {
         GroupKind.BOARD: frozenset({Perspective.USES_SERVICES, Perspective.CARER, Perspective.STAFF}),
         GroupKind.PARTNERSHIP_BOARD: frozenset({Perspective.USES_SERVICES, Perspective.CARER}),
     }
 )
+"""The perspectives each kind of group must include (EQ003). A board hears people who use services, carers and
+staff together (SCIE guide 51, "Co-production in social care"); a partnership board, people who use services and
+carers. Kinds not listed require none."""
 
-#: Group sizes (MB004): this project's defaults (DOMAIN.md gives none); a champions network is larger than a
-#: board (seed 002).
 DEFAULT_GROUP_SIZES: Mapping[GroupKind, SizeRange] = MappingProxyType(
     {
         GroupKind.BOARD: SizeRange(8, 24),
@@ -81,9 +84,10 @@ DEFAULT_GROUP_SIZES: Mapping[GroupKind, SizeRange] = MappingProxyType(
         GroupKind.SPEAK_OUT_GROUP: SizeRange(3, 30),
     }
 )
+"""The size each kind of group should be (MB004). No public guidance sets these: they are this project's
+defaults, for a council to change (``group_sizes`` in ``docs/policy.md``); a champions network is larger than a
+board."""
 
-#: National Living Wage (21 and over from April 2024), GOV.UK "National Minimum Wage and National Living Wage
-#: rates"; the April 2026 rate was announced in the Autumn Budget 2025.
 DEFAULT_LIVING_WAGE: tuple[LivingWageRate, ...] = (
     LivingWageRate(date(2021, 4, 1), Decimal("8.91")),
     LivingWageRate(date(2022, 4, 1), Decimal("9.50")),
@@ -92,8 +96,9 @@ DEFAULT_LIVING_WAGE: tuple[LivingWageRate, ...] = (
     LivingWageRate(date(2025, 4, 1), Decimal("12.21")),
     LivingWageRate(date(2026, 4, 1), Decimal("12.71")),
 )
+"""National Living Wage rates by the date each took effect (21 and over from April 2024): GOV.UK, "National
+Minimum Wage and National Living Wage rates"; the April 2026 rate was announced in the Autumn Budget 2025."""
 
-#: Terms that need a plain-language explanation (AC010), with the explanation a council might use.
 DEFAULT_JARGON: Mapping[str, str] = MappingProxyType(
     {
         "ASC": "adult social care",
@@ -109,6 +114,7 @@ DEFAULT_JARGON: Mapping[str, str] = MappingProxyType(
         "MDT": "multi-disciplinary team",
     }
 )
+"""Terms that need a plain-language explanation (AC010), with the explanation a council might use."""
 
 
 @attrs.frozen(kw_only=True)

@@ -69,9 +69,11 @@ class Tally:
 
     @property
     def members(self) -> int:
+        """Every member counted: those who answered, preferred not to say, or gave no answer."""
         return self.answered + self.prefer_not_to_say + self.not_known
 
     def count(self, category: str) -> int:
+        """How many members answered ``category`` (0 for a category nobody chose)."""
         return dict(self.counts).get(category, 0)
 
 
@@ -146,6 +148,7 @@ class CategoryRow:
 
     @property
     def under(self) -> bool:
+        """Whether the category is under-represented against the baseline (DV001's judgement)."""
         return self.status is RowStatus.UNDER
 
 
@@ -161,10 +164,12 @@ class CharacteristicAudit:
 
     @property
     def characteristic(self) -> Characteristic:
+        """The characteristic audited."""
         return self.tally.characteristic
 
     @property
     def has_baseline(self) -> bool:
+        """Whether the baseline has figures for this characteristic (without them, only counts are shown)."""
         return self.baseline is not None
 
     @property
@@ -175,6 +180,7 @@ class CharacteristicAudit:
 
     @property
     def under_represented(self) -> tuple[CategoryRow, ...]:
+        """The rows of the categories that are under-represented, in row order."""
         return tuple(row for row in self.rows if row.under)
 
 
@@ -245,6 +251,7 @@ class CrossTabulation:
 
     @property
     def column_totals(self) -> tuple[int, int]:
+        """Members counted in each column: with lived experience, then staff and others."""
         return (sum(r[1][0] for r in self.rows), sum(r[1][1] for r in self.rows))
 
 
@@ -296,6 +303,7 @@ class GroupAudit:
     min_expected_count: Fraction
 
     def get(self, characteristic: Characteristic) -> CharacteristicAudit | None:
+        """The audit of one characteristic, or ``None`` when it was not audited."""
         for audit in self.characteristics:
             if audit.characteristic is characteristic:
                 return audit

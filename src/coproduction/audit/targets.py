@@ -29,12 +29,15 @@ SEARCH_LIMIT = 1000
 
 @attrs.frozen
 class CategoryTarget:
+    """A recruitment target: at least this many new members in one category of one characteristic."""
+
     characteristic: Characteristic
     category: str
     at_least: int
 
     @property
     def words(self) -> str:
+        """The target in plain words, as reports show it ("2 more members aged 16 to 24")."""
         noun = "member" if self.at_least == 1 else "members"
         return f"{self.at_least} more {noun} {category_phrase(self.characteristic, self.category)}"
 

@@ -83,10 +83,13 @@ class ExportOptions:
 
 
 def series_uid(group: str, domain: str) -> str:
+    """The stable UID of a group's recurring series: the same group and domain always give the same UID, so a
+    calendar program updates the series instead of adding a copy (RFC 5545 section 3.8.4.7)."""
     return f"series.{quote_id(group)}@{domain}"
 
 
 def meeting_uid(group: str, meeting: str, domain: str) -> str:
+    """The stable UID of one meeting, made from its group's and its own id (RFC 5545 section 3.8.4.7)."""
     return f"meeting.{quote_id(group)}.{quote_id(meeting)}@{domain}"
 
 

@@ -59,6 +59,7 @@ class ImportedSchedule:
     description: str | None = None
 
     def to_register(self, organisation: str, area: str) -> Register:
+        """A register holding the imported groups, meetings and members, for the given organisation and area."""
         return Register(
             organisation=organisation,
             area=area,

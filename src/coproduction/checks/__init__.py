@@ -1,4 +1,8 @@
-"""Principles checks: equality, diversity, accessibility, reciprocity, ground rules and membership (CHECKS.md)."""
+"""Principles checks: equality, diversity, accessibility, reciprocity, ground rules and membership.
+
+What each built-in check looks for is documented one page per check in ``docs/checks/``. This module holds what a
+plugin author needs to write a check of a council's own (see ``docs/embedding.md``).
+"""
 
 from __future__ import annotations
 
@@ -32,7 +36,7 @@ CHECK_MODULES = (
 
 
 def builtin_registry() -> CheckRegistry:
-    """A copy of the registry of built-in checks (every family in CHECKS.md that is implemented)."""
+    """A copy of the registry of built-in checks (every check documented in ``docs/checks/``)."""
     for module in CHECK_MODULES:
         try:
             importlib.import_module(module)

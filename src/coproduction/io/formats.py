@@ -73,6 +73,7 @@ class LoadLimits:
 
 
 DEFAULT_LIMITS: Final = LoadLimits()
+"""The limits a register is loaded under unless the caller passes others (see :class:`LoadLimits`)."""
 
 
 class SyntaxProblem(Exception):

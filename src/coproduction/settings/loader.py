@@ -79,6 +79,7 @@ class PolicySettings(PolicyFields):  # type: ignore[misc,valid-type]
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """The policy's layers, highest precedence first (pydantic-settings' hook for choosing sources)."""
         # pydantic-settings gives precedence to the first source, so the highest layer comes first. The process
         # environment, .env files and secrets folders are not read here: the environment arrives as a layer.
         layers = _LAYERS.get(None)
