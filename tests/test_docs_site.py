@@ -157,7 +157,9 @@ def _documented_modules() -> list[str]:
 
 @cache
 def _package() -> griffe.Module:
-    loader = griffe.GriffeLoader(search_paths=[str(ROOT / "src")])
+    """The package as the reference reads it: with the docs' Griffe extension (``#:`` comments are docstrings)."""
+    extensions = griffe.load_extensions(str(TOOLING / "sphinx_roles.py"))
+    loader = griffe.GriffeLoader(search_paths=[str(ROOT / "src")], extensions=extensions)
     package = loader.load("coproduction")
     assert isinstance(package, griffe.Module)
     loader.resolve_aliases(implicit=False, external=False)

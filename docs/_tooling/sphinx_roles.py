@@ -10,8 +10,9 @@ that no reference page renders is named as code. A name outside the library
 project's inventory over the network, so it is shown as code.
 
 It also turns reStructuredText's ``::`` before an indented example into a plain colon (the indented block is
-already code in Markdown), and shows an enumeration's members as one table of names and values (the values are
-what a register file or policy file holds) instead of a heading per member.
+already code in Markdown), shows an enumeration's members as one table of names and values (the values are what a
+register file or policy file holds) instead of a heading per member, and reads an attribute's ``#:`` comment
+(Sphinx's form, used for the fields of the library's attrs classes) as its docstring when it has none.
 
 Configured in mkdocs.yml under ``plugins: mkdocstrings: handlers: python: options: extensions``.
 """
@@ -96,6 +97,19 @@ def is_enum(cls: griffe.Class) -> bool:
     return any(str(base).rsplit(".", 1)[-1] in ENUM_BASES for base in cls.bases)
 
 
+def comment_docstring(attribute: griffe.Object) -> str | None:
+    """The ``#:`` comment lines just above an attribute's assignment, joined, or ``None`` when there are none."""
+    if attribute.lineno is None or attribute.filepath is None or isinstance(attribute.filepath, list):
+        return None
+    lines = attribute.lines_collection[attribute.filepath]
+    comment: list[str] = []
+    index = attribute.lineno - 2  # the line above the assignment, counted from 0
+    while index >= 0 and lines[index].lstrip().startswith("#:"):
+        comment.insert(0, lines[index].lstrip()[2:].strip())
+        index -= 1
+    return " ".join(comment) or None
+
+
 def _shown(value: object) -> str:
     """A member's value as a file holds it: a string literal without its quotes, anything else as written."""
     try:
@@ -145,6 +159,8 @@ class SphinxRoles(griffe.Extension):
             if id(obj) in seen:
                 continue
             seen.add(id(obj))
+            if obj.docstring is None and obj.is_attribute and (comment := comment_docstring(obj)):
+                obj.docstring = griffe.Docstring(comment, parent=obj)
             if obj.docstring is not None:
                 obj.docstring.value = convert(obj.docstring.value, code_modules)
             if obj.is_class and is_enum(obj):  # type: ignore[arg-type]

@@ -35,6 +35,7 @@ from coproduction.models.diversity import Characteristic
 #: Percentages taken from a published table may be rounded; their sum may be off 100 by this much.
 PERCENT_TOLERANCE = Fraction(1, 2)
 NOT_ANSWERED = "not-answered"
+"""The category name a baseline file gives the people who did not answer the question (``docs/baselines.md``)."""
 _SUFFIXES = (".yaml", ".yml", ".csv")
 
 
@@ -510,6 +511,7 @@ def _source(raw: Any, path: str, file: str, problems: list[Problem]) -> Baseline
 # --- CSV --------------------------------------------------------------------------------------------------------
 
 CSV_COLUMNS = ("characteristic", "category", "count", "percentage", "table", "title", "released", "url", "population")
+"""The columns a baseline CSV file may have (``docs/baselines.md``); any other is a problem."""
 
 
 def parse_csv(text: str, file: str, *, default_name: str = "baseline") -> Baseline:

@@ -14,5 +14,6 @@ RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "markdown": markdown.render,
     "html": html.render,
 }
+"""Each report format (``text``, ``json``, ``markdown``, ``html``) and the function that renders a report in it."""
 
 __all__ = ["INTERNAL", "PUBLISHABLE", "RENDERERS", "build_report"]

@@ -28,7 +28,9 @@ from coproduction.models.diversity import PREFER_NOT_TO_SAY
 from coproduction.policy import Policy
 
 INTERNAL = "internal"
+"""The report's mode for those who need exact counts: small numbers shown; never to be published."""
 PUBLISHABLE = "publishable"
+"""The report's mode that is safe to publish: small counts suppressed (by default 1 to 4, shown as "fewer than 5")."""
 
 INTERNAL_NOTICE = (
     "Special category personal data (UK GDPR Article 9). This internal report shows exact counts, including "
