@@ -1,8 +1,8 @@
 """A council's policy as plain values: every threshold the checks use.
 
-Defaults are this project's proposals from DOMAIN.md ("Numbers that councils will want to set"); each council
-changes them through a profile, a policy file, the environment or command-line flags (see
-:mod:`coproduction.settings`, which builds a :class:`Policy`). This module reads nothing: it is domain code.
+Defaults are this project's proposals, each with its source in ``docs/policy.md``; each council changes them
+through a profile, a policy file, the environment or command-line flags (see :mod:`coproduction.settings`, which
+builds a :class:`Policy`). This module reads nothing: it is domain code.
 """
 
 from __future__ import annotations

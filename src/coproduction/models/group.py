@@ -25,7 +25,7 @@ class Cadence:
 
 @attrs.frozen
 class GroundRule:
-    """One agreed rule, with its Easy Read wording (seed 002: "so everyone knows how to talk to each other")."""
+    """One agreed rule, with its Easy Read wording, so that everyone knows how to talk to each other (GR001)."""
 
     text: str
     easy_read: str | None = None
