@@ -77,10 +77,12 @@ class ImportedBaseline:
 
     @property
     def notes(self) -> tuple[str, ...]:
+        """What a reader should know of the figures, e.g. age bands a table cannot separate."""
         return tuple(note for item in self.characteristics for note in item.notes)
 
     @property
     def description(self) -> str:
+        """One line for the baseline's ``description``: ``Census 2021, ONS tables TS008 and TS021``."""
         tables = [c.table for c in self.characteristics]
         listed = ", ".join(tables[:-1]) + " and " + tables[-1] if len(tables) > 1 else "".join(tables)
         return f"Census 2021, ONS table{'s' if len(tables) > 1 else ''} {listed}"
@@ -293,7 +295,7 @@ def _category_columns(
     for column in columns:
         if column.path in spec.columns or column.path in spec.subtotals:
             continue
-        if any(under(column.path, p) for p in mapped_paths) or any(under(p, column.path) for p in mapped_paths):
+        if column.path and any(under(column.path, p) or under(p, column.path) for p in mapped_paths):
             continue
         unknown.append(column)
     before = len(problems)
@@ -398,7 +400,7 @@ def _close(table: _Table, name: str | None, code: str | None) -> str:
     else:
         wanted = words(name or "")
         keyed = {words(g): g for g in areas}
-        near = [g for w, g in keyed.items() if wanted and (wanted in w or w in wanted)]
+        near = [g for w, g in keyed.items() if wanted and w and (wanted in w or w in wanted)]
         near += [keyed[w] for w in difflib.get_close_matches(wanted, list(keyed), n=5, cutoff=0.6)]
         shown = [f"{g!r} ({areas[g]})" for g in dict.fromkeys(near)][:5]
     return f"; close matches: {', '.join(shown)}" if shown else ""
@@ -423,7 +425,8 @@ def _choose_row(
         Problem(
             table.file,
             f"column {column!r}",
-            f"has {len(found)} rows for {code or name!r}: {areas}; choose one with --geography-code",
+            f"has {len(found)} rows for {code or name!r}: {areas}; "
+            + ("the file should have one row per area" if code is not None else "choose one with --geography-code"),
         )
     )
     return None
@@ -497,8 +500,9 @@ def _figures(
 def _age_figures(
     table: _Table, line: int, values: Mapping[int, int], problems: list[Problem]
 ) -> tuple[dict[str, Any], tuple[str, ...]] | None:
-    """Age figures by the audit's bands where the table's columns add up to them exactly; bands the columns do not
-    separate are left out (never split), and said so."""
+    """Age figures by the audit's bands where the table's columns add up to them exactly. Bands the columns do not
+    separate are never split: a run of them has no figure (one run) or one figure for the run (several), and a
+    note says so."""
     spec = table.spec
     edges = {first for _, first, _ in table.ages}
     units: list[list[str]] = []
@@ -519,19 +523,24 @@ def _age_figures(
         return figures, ()
     groups: list[dict[str, Any]] = []
     notes: list[str] = []
+    # One run of bands the table cannot separate is left out: the loader takes it as what is left of the total.
+    # Several are given as groups of their own, each an exact sum of the table's columns, so none is merged.
+    several = sum(len(unit) > 1 for unit in units) > 1
     for unit in units:
         first, last = AGE_BANDS[unit[0]][0], AGE_BANDS[unit[-1]][1]
-        inside = [(c, f, t) for c, f, t in table.ages if first <= f and t <= last]
-        if len(unit) == 1:
-            count = sum(values[c.index] for c, _, _ in inside)
-            groups.append({"name": f"aged {years(first, last)}", "categories": list(unit), "count": count})
-        else:
-            bands = ", ".join(f"{years(f, t)}" for _, f, t in inside)
+        inside = [(f, t) for _, f, t in table.ages if first <= f and t <= last]
+        count = sum(values[c.index] for c, f, t in table.ages if first <= f and t <= last)
+        name = f"aged under {last + 1}" if first == 0 else f"aged {years(first, last)}"
+        if len(unit) == 1 or several:
+            groups.append({"name": name, "categories": list(unit), "count": count})
+        if len(unit) > 1:
+            bands = ", ".join(years(f, t) for f, t in inside)
             notes.append(
-                f"age ({spec.table}): {' and '.join(unit)} are not compared one by one: the table's bands for ages "
-                f"{years(first, last)} ({bands}) do not separate them, so only their sum is known"
+                f"age ({spec.table}): {', '.join(unit[:-1])} and {unit[-1]} are not compared one by one: the "
+                f"table's bands for ages {years(first, last)} ({bands}) do not separate them, so only their sum "
+                "is known"
             )
-    if not groups:
+    if not any(len(group["categories"]) == 1 for group in groups):
         problems.append(
             Problem(
                 table.file,

@@ -72,10 +72,13 @@ class TableSpec:
 
     @property
     def url(self) -> str:
+        """The table's page on the ONS website."""
         return DATASET_URL.format(table=self.table)
 
     @property
     def source(self) -> dict[str, str | None]:
+        """The table as a baseline's ``source`` (docs/baselines.md, "YAML format"); the release date is left for
+        the reader to fill in from the table's page."""
         return {"table": self.table, "title": self.title, "released": None, "url": self.url}
 
 
