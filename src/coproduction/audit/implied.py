@@ -30,7 +30,7 @@ from fractions import Fraction
 import attrs
 
 from coproduction.audit.analysis import RowStatus, additions_to_reach
-from coproduction.audit.suppression import ANSWERED, CellStatus, PublishedTally, feasible_values
+from coproduction.audit.suppression import ANSWERED, PublishedTally, feasible_values
 
 
 def judge(count: int, answered: int, share: Fraction, ratio: Fraction, min_expected: Fraction) -> RowStatus:
@@ -71,6 +71,10 @@ def _sumset(sets: Iterable[frozenset[int]], members: int) -> int:
             reached |= total << value
         total = reached & mask
     return total
+
+
+def _size_hidden(published: PublishedTally) -> bool:
+    return 0 < published.members < published.threshold
 
 
 def feasible_pairs(published: PublishedTally, keys: Sequence[str]) -> frozenset[tuple[int, int]]:
@@ -128,19 +132,10 @@ def implied_row(
     ratio: Fraction,
     min_expected: Fraction,
 ) -> Implied:
-    """:func:`implied` for the row made of the cells ``keys`` of ``published``. Nothing is implied when the
-    whole table is "not published" (a reader then knows only the group's size, and for a group under the
-    threshold not even that)."""
-    if any(cell.status is CellStatus.NOT_PUBLISHED for cell in published.cells):
+    """:func:`implied` for the row made of the cells ``keys`` of ``published``. Nothing is implied for a group
+    smaller than the threshold, whose very size is not published; a table "not published" in a larger group
+    still implies what the group's size and the population's shares alone decide (a category nobody in the
+    area belongs to is never judged)."""
+    if _size_hidden(published):
         return Implied(None)
     return implied(feasible_pairs(published, keys), share, ratio, min_expected)
-
-
-def answered_range(published: PublishedTally) -> tuple[int, int] | None:
-    """The fewest and most members who may have answered, as a reader of ``published`` can tell."""
-    if any(cell.status is CellStatus.NOT_PUBLISHED for cell in published.cells):
-        return None
-    cells = {cell.key: (cell.status, cell.value) for cell in published.cells}
-    categories = [cell.key for cell in published.categories]
-    possible = feasible_values(published.members, published.threshold, cells, categories)[ANSWERED]
-    return (min(possible), max(possible)) if possible else None

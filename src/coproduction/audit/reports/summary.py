@@ -234,8 +234,8 @@ def targets_sentence(report: dict[str, Any], ranked: list[tuple[dict[str, Any], 
     return _targets_from_rows(ranked, report["mode"] == "publishable")
 
 
-def _verb(items: Sequence[str], one: str, many: str) -> str:
-    return one if len(items) == 1 else many
+def _verb(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many
 
 
 def build_summary(report: dict[str, Any]) -> dict[str, Any]:
@@ -313,8 +313,6 @@ def _headline(area: str, titles: Any, ranked: list[tuple[dict[str, Any], dict[st
     unclear, too_few, not_compared = titles(UNCLEAR), titles(TOO_FEW), titles(NOT_COMPARED)
     fewer = [f"fewer members {row['phrase']}" for _, row in ranked[:LARGEST]]
     fewer_text = listing(fewer)
-    if len(ranked) > LARGEST:
-        fewer_text = ", ".join(fewer) + f" (and {len(ranked) - LARGEST} more)"
     if gaps and reflects:
         sentences = [f"The group broadly reflects {area} on {listing(reflects)}, but has {fewer_text} than the area."]
     elif gaps:
@@ -328,6 +326,12 @@ def _headline(area: str, titles: Any, ranked: list[tuple[dict[str, Any], dict[st
         sentences = [f"The group broadly reflects {area} on {listing(reflects)}."]
     else:
         sentences = [f"Nothing could be judged against {area}."]
+    more = len(ranked) - LARGEST
+    if more > 0:
+        sentences.append(
+            f"There {_verb(more, 'is', 'are')} {more} more {_verb(more, 'gap', 'gaps')}, shown in "
+            "the tables below."
+        )
     if unclear:
         sentences.append(
             f"{capital(listing(unclear))} cannot be fully judged from this version, because some counts are too "
@@ -338,8 +342,9 @@ def _headline(area: str, titles: Any, ranked: list[tuple[dict[str, Any], dict[st
             f"On {listing(too_few)}, too few members would be expected in any category to judge a group of this size."
         )
     if not_compared:
+        count = len(not_compared)
         sentences.append(
-            f"{capital(listing(not_compared))} {_verb(not_compared, 'was', 'were')} counted but not compared: there "
-            f"are no population figures on {_verb(not_compared, 'it', 'them')} for {area}."
+            f"{capital(listing(not_compared))} {_verb(count, 'was', 'were')} counted but not compared: there are no "
+            f"population figures on {_verb(count, 'it', 'them')} for {area}."
         )
     return " ".join(sentences)
