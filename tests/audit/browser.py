@@ -87,6 +87,50 @@ axe.run(document, {{resultTypes: ["violations"]}}).then(function (result) {{
 </body>"""
 
 
+LAYOUT_PROBE = """<script>
+var figures = Array.prototype.slice.call(document.querySelectorAll("figure"));
+var out = document.createElement("pre");
+out.id = "layout-results";
+out.textContent = JSON.stringify({
+  scrollWidth: document.documentElement.scrollWidth,
+  innerWidth: window.innerWidth,
+  charts: figures.map(function (f) {
+    var svg = f.querySelector("svg");
+    return {figure: f.getBoundingClientRect().width, svg: svg ? svg.getBoundingClientRect().width : null};
+  })
+});
+document.body.appendChild(out);
+</script>
+</body>"""
+LAYOUT = re.compile(r'<pre id="layout-results">(.*?)</pre>', re.S)
+
+
+def layout(page: str, workdir: Path, width: int) -> dict[str, Any]:
+    """How the page lays out in a window ``width`` pixels wide: the document's scroll width, the window's inner
+    width, and each figure's width beside its chart's. (Headless Chromium does not go below about 500 pixels.)"""
+    chromium, _ = tools()
+    probe = workdir / "layout.html"
+    probe.write_text(page.replace("</body>", LAYOUT_PROBE, 1), encoding="utf-8")
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        f"--user-data-dir={workdir / 'layout-profile'}",
+        f"--window-size={width},900",
+        "--dump-dom",
+        probe.resolve().as_uri(),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+    found = LAYOUT.search(done.stdout)
+    if found is None:
+        raise AssertionError(f"no layout results (chromium exit {done.returncode}): {done.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(html.unescape(found.group(1)))
+    return result
+
+
 def axe_violations(page: str, workdir: Path) -> list[dict[str, Any]]:
     """The axe-core violations for the HTML text ``page``."""
     chromium, axe = tools()

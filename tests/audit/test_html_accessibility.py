@@ -18,7 +18,7 @@ from coproduction.audit.targets import recruitment_plan
 from coproduction.cli import main
 from coproduction.models import Characteristic
 from coproduction.policy import Policy
-from tests.audit.browser import axe_violations
+from tests.audit.browser import axe_violations, layout
 from tests.audit.helpers import AS_OF, GROUP, answers, baseline, board
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,7 +79,8 @@ def test_report_needs_no_script_and_no_outside_file() -> None:
     page = report_for(answers(ETHNIC, {"white": 14, "asian": 4, "black": 2}), publishable=False)
     assert "<script" not in page
     assert "<link" not in page
-    assert not re.search(r'\s(src|href)=', page)
+    assert not re.search(r"\ssrc=", page)
+    assert not re.search(r"<(?!a\s)[^>]*\shref=", page)  # links to sources only; nothing is fetched
     assert "<svg" in page
     assert 'role="img"' in page
     assert page.count("<title") == 1 + page.count("<svg")  # the page's title and one per chart
@@ -101,3 +102,53 @@ def build_report_for_table_check() -> dict[str, object]:
         baseline=baseline({ETHNIC: {"white": 70, "asian": 20, "black": 10}}),
     )
     return build_report(audit, recruitment_plan(audit), policy, publishable=False)
+
+
+def example_pages(tmp_path: Path) -> dict[str, str]:
+    if not EXAMPLE.is_dir():
+        pytest.skip("examples/oxfordshire is not in this tree")
+    pages = {}
+    for mode, extra in (("internal", []), ("publishable", ["--publishable"])):
+        output = tmp_path / f"{mode}.html"
+        args = [str(EXAMPLE), "--group", "champions", "--as-of", "2026-11-25", *extra, "--format", "html"]
+        assert main(["audit", *args, "-o", str(output)]) == 0
+        pages[mode] = output.read_text(encoding="utf-8")
+    return pages
+
+
+def test_example_champions_reports_pass_and_open_with_what_was_found(tmp_path: Path) -> None:
+    for mode, page in example_pages(tmp_path).items():
+        violations = axe_violations(page, tmp_path)
+        assert violations == [], (mode, describe(violations))
+        # The first thing after the notice is the summary, in words, before any table or chart.
+        summary = page.index('<h2 id="heading-summary">What the audit found</h2>')
+        assert summary < page.index("<table")
+        assert summary < page.index("<svg")
+        assert "has fewer members who are male than the area" in page[summary : page.index("<table")]
+
+
+LINK = re.compile(r'<a href="([^"]+)">([^<]+)</a>')
+
+
+def test_links_have_words_not_addresses(tmp_path: Path) -> None:
+    page = example_pages(tmp_path)["publishable"]
+    links = LINK.findall(page)
+    assert links, "the example's sources are linked"
+    for url, words in links:
+        assert url.startswith("https://")
+        assert "://" not in words, words
+        assert "www." not in words, words
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert "https://" not in text
+    assert "http://" not in text
+
+
+@pytest.mark.parametrize("width", [500, 1280])
+def test_charts_take_the_page_width_and_nothing_overflows(tmp_path: Path, width: int) -> None:
+    for mode, page in example_pages(tmp_path).items():
+        assert not re.search(r'<svg[^>]*\swidth="\d+(px)?"', page), "no chart has a fixed pixel width"
+        measured = layout(page, tmp_path, width)
+        assert measured["scrollWidth"] <= measured["innerWidth"], (mode, measured)
+        assert measured["charts"], mode
+        for chart in measured["charts"]:
+            assert chart["svg"] == pytest.approx(chart["figure"], abs=1), (mode, chart)
