@@ -24,11 +24,15 @@ from coproduction.working_days import working_day_calendar
 
 @attrs.frozen
 class CheckReport:
-    """The result of a run: the date, the policy's name, and the findings in contract order."""
+    """The result of a run: the date, the policy's name, and the findings in contract order.
+
+    ``internal`` is whether the findings are for internal use only (see :func:`check_register`).
+    """
 
     as_of: date
     policy: str
     findings: tuple[Finding, ...]
+    internal: bool = False
     #: Counts per severity, made once (a national run has over a million findings, and several writers ask).
     _counts: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
 
@@ -59,6 +63,7 @@ def check_register(
     ignore: Sequence[str] = (),
     registry: CheckRegistry | None = None,
     baselines: Callable[[str], Baseline] | None = None,
+    internal: bool = False,
 ) -> CheckReport:
     """Run the selected checks over ``register`` as of ``as_of``.
 
@@ -67,6 +72,11 @@ def check_register(
     the policy for a code that matches no check is an :class:`~coproduction.errors.UnknownCheckError`.
     ``baselines`` finds the population baseline the policy names (DV001); by default a bundled baseline by name
     or a YAML/CSV file by path (:func:`coproduction.audit.baseline.resolve_baseline`).
+
+    By default the findings may be published: diversity findings (DV001, DV002) then say only what the
+    publishable audit's tables imply, so that they give back no count the audit hides
+    (:mod:`coproduction.audit.disclosure`). ``internal=True`` gives the exact figures, for internal use only:
+    monitoring answers are special category data (UK GDPR Article 9).
     """
     if baselines is None:
         from coproduction.audit.baseline import resolve_baseline
@@ -88,6 +98,7 @@ def check_register(
         as_of=as_of,
         is_working_day=working_day_calendar(policy.region),
         baselines=baselines,
+        internal=internal,
     )
     findings = run_checks(checks, context)
-    return CheckReport(as_of=as_of, policy=policy.name, findings=tuple(findings))
+    return CheckReport(as_of=as_of, policy=policy.name, findings=tuple(findings), internal=internal)

@@ -27,7 +27,10 @@ def flags(register: Register, base: Baseline, policy: Policy | None = None, as_o
         names.append(name)
         return base
 
-    context = CheckContext(register=register, policy=policy or Policy(), as_of=as_of, baselines=lookup)
+    # Internal: the exact rule. What publishable output may say is tested in tests/audit/test_disclosure.py.
+    context = CheckContext(
+        register=register, policy=policy or Policy(), as_of=as_of, baselines=lookup, internal=True
+    )
     found = [f.message for f in dv.underrepresented_group(context)]
     assert names in ([], [(policy or Policy()).baseline])
     return found
@@ -56,7 +59,9 @@ def test_one_under_half_the_expected_count_fires_with_the_gap() -> None:
 
 def test_hint_says_how_many_more_close_the_gap() -> None:
     register = board(answers(ETHNIC, {"black": 1, "white": 7}))
-    context = CheckContext(register=register, policy=Policy(), as_of=AS_OF, baselines=lambda _: HALF_AND_HALF)
+    context = CheckContext(
+        register=register, policy=Policy(), as_of=AS_OF, baselines=lambda _: HALF_AND_HALF, internal=True
+    )
     (flag,) = dv.underrepresented_group(context)
     # 1 + k >= 0.5 * 0.5 * (8 + k)  ->  k >= 4/3  ->  2
     assert "at least 2 more members from a Black ethnic group" in flag.hint

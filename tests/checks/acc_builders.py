@@ -143,24 +143,37 @@ def _all_members(group_id: str, members: Sequence[Member]) -> list[Membership]:
     return [Membership(member=m.id, group=group_id, started=date(2025, 1, 1)) for m in members]
 
 
-def context(reg: Register, as_of: date = date(2026, 11, 1), policy: Policy | None = None) -> CheckContext:
+def context(
+    reg: Register, as_of: date = date(2026, 11, 1), policy: Policy | None = None, *, internal: bool = False
+) -> CheckContext:
     policy = policy or Policy()
     return CheckContext(
-        register=reg, policy=policy, as_of=as_of, is_working_day=working_day_calendar(policy.region)
+        register=reg,
+        policy=policy,
+        as_of=as_of,
+        is_working_day=working_day_calendar(policy.region),
+        internal=internal,
     )
 
 
 def findings(
-    code: str | Sequence[str], reg: Register, as_of: date = date(2026, 11, 1), policy: Policy | None = None
+    code: str | Sequence[str],
+    reg: Register,
+    as_of: date = date(2026, 11, 1),
+    policy: Policy | None = None,
+    *,
+    internal: bool = False,
 ) -> list[Finding]:
-    """Findings of the check(s) ``code`` over ``reg`` as of ``as_of``."""
+    """Findings of the check(s) ``code`` over ``reg`` as of ``as_of`` (``internal``: exact diversity figures)."""
     registry = builtin_registry()
     codes = [code] if isinstance(code, str) else list(code)
-    return run_checks([registry[c] for c in codes], context(reg, as_of, policy))
+    return run_checks([registry[c] for c in codes], context(reg, as_of, policy, internal=internal))
 
 
-def messages(code: str, reg: Register, as_of: date = date(2026, 11, 1), policy: Policy | None = None) -> list[str]:
-    return [f.message for f in findings(code, reg, as_of, policy)]
+def messages(
+    code: str, reg: Register, as_of: date = date(2026, 11, 1), policy: Policy | None = None, *, internal: bool = False
+) -> list[str]:
+    return [f.message for f in findings(code, reg, as_of, policy, internal=internal)]
 
 
 # --- Hypothesis: random registers ------------------------------------------------------------------------------

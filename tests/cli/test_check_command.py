@@ -46,9 +46,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_json_output_matches_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "check", str(EXAMPLE), "--format", "json", "--as-of", AS_OF, "--no-plugins")
     document = json.loads(out)
-    assert list(document) == ["as_of", "policy", "summary", "findings"]
+    # The contract's fields, in its order, and "mode": whether the findings may be published.
+    assert list(document) == ["as_of", "policy", "mode", "summary", "findings"]
     assert document["as_of"] == AS_OF
     assert document["policy"] == "default"
+    assert document["mode"] == "publishable"
     assert list(document["summary"]) == ["error", "warning", "info"]
     counts = {"error": 0, "warning": 0, "info": 0}
     for finding in document["findings"]:

@@ -14,6 +14,9 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from operator import attrgetter
 
+from coproduction.audit.analysis import regroup, tally
+from coproduction.audit.disclosure import publishable_unknown, published_table
+from coproduction.audit.suppression import PublishedTally
 from coproduction.checks._facts import facts
 from coproduction.checks.engine import CheckContext, CheckDoc, Flag, Principle, SubjectKind, check
 from coproduction.checks.registry import BUILTIN
@@ -104,8 +107,35 @@ def diversity_data_incomplete(context: CheckContext) -> Iterator[Flag]:
         profiles = [m.diversity for m in members if m.diversity is not None]
         for characteristic, read in readers:
             unknown = total - len(profiles) + list(map(read, profiles)).count(None)
-            if unknown / total > limit:
+            if unknown / total <= limit:
+                continue
+            if context.internal or unknown == total >= policy.suppression_threshold:
+                # Internal, or nobody answered: a table of one count, shown whole when published.
                 yield Flag(group.id, _unknown_message(characteristic, unknown, total, limit), _UNKNOWN_HINT)
+                continue
+            figure = publishable_unknown(_published(context, members, characteristic))
+            if figure.exact is not None:
+                yield Flag(group.id, _unknown_message(characteristic, unknown, total, limit), _UNKNOWN_HINT)
+            elif figure.at_least / total > limit:
+                yield Flag(group.id, _at_least_message(characteristic, figure.at_least, total, limit), _UNKNOWN_HINT)
+
+
+def _published(context: CheckContext, members: Sequence[Member], characteristic: Characteristic) -> PublishedTally:
+    """The table of ``characteristic`` that the publishable audit of these members would publish: by the
+    baseline's groups of categories where the policy's baseline has them, as the audit counts."""
+    figures = context.baselines(context.policy.baseline).get(characteristic) if context.baselines else None
+    counted = regroup(tally(members, characteristic), figures)
+    return published_table(counted, context.policy.suppression_threshold, context.cache)
+
+
+def _at_least_message(characteristic: Characteristic, unknown: int, total: int, limit: float) -> str:
+    """DV002's message in publishable output when the publishable audit hides the number not known: the fewest
+    that every table it could have come from has (:mod:`coproduction.audit.disclosure`)."""
+    return (
+        f"{characteristic.label.capitalize()} is not known for at least {unknown} of "
+        f"{_plural(total, 'current member')} ({_percent(unknown / total)} or more), more than the "
+        f"{_percent(limit)} allowed; the exact number is not published, as it could help identify people."
+    )
 
 
 _UNKNOWN_HINT = "Invite members to complete the diversity monitoring form; 'prefer not to say' is a valid answer."

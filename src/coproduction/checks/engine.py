@@ -119,6 +119,9 @@ class CheckContext:
     #: Population baselines by name (DV001): the caller loads them, as the domain reads no files. ``None``: no
     #: baselines, so DV001 judges nothing.
     baselines: Callable[[str], Baseline] | None = attrs.field(default=None, eq=False, repr=False)
+    #: Whether the output is for internal use only. ``False`` (the default): it may be published, so diversity
+    #: findings say only what the publishable audit's tables imply (:mod:`coproduction.audit.disclosure`).
+    internal: bool = False
     #: Answers the checks share within one run (``checks._facts``), so that each is worked out once.
     cache: dict[str, object] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 

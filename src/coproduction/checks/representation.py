@@ -16,6 +16,7 @@ from functools import cache
 from operator import attrgetter
 
 from coproduction.audit.analysis import RowStatus, Tally, category_rows, exact, regroup
+from coproduction.audit.disclosure import publishable_rows, published_table
 from coproduction.audit.labels import category_phrase, characteristic_title
 from coproduction.audit.population import CharacteristicBaseline
 from coproduction.checks._facts import facts
@@ -141,7 +142,11 @@ def underrepresented_group(context: CheckContext) -> Iterator[Flag]:
             counted = regroup(_tally(profiles, len(members), characteristic), figures)
             if not _may_be_under(counted, figures, ratio, minimum):
                 continue
-            for row in category_rows(counted, figures, policy):
+            rows = category_rows(counted, figures, policy)
+            if not context.internal:  # only what the publishable audit implies (audit.disclosure)
+                published = published_table(counted, policy.suppression_threshold, context.cache)
+                rows = publishable_rows(published, rows, ratio, minimum)
+            for row in rows:
                 if row.status is not RowStatus.UNDER:
                     continue
                 assert row.expected is not None

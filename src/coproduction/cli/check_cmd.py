@@ -43,6 +43,12 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomically)")
     parser.add_argument("--no-plugins", action="store_true", help="run the built-in checks only")
+    parser.add_argument(
+        "--internal",
+        action="store_true",
+        help="exact diversity figures, for internal use only (not with --format markdown, which is for "
+        "publication); by default diversity findings give no count that the publishable audit hides",
+    )
     add_policy_arguments(parser)
 
 
@@ -71,6 +77,13 @@ def run(args: argparse.Namespace) -> int:
     from coproduction.plugins import registry_with_plugins
     from coproduction.policy import Severity
 
+    if args.internal and args.format == "markdown":
+        from coproduction.errors import OutputError
+
+        raise OutputError(
+            "--internal cannot be used with --format markdown: Markdown is for board papers, which are "
+            "published; use --format text or json for internal detail"
+        )
     policy = policy_from_args(args)
     registry = registry_with_plugins(include_plugins=not args.no_plugins)
     select, ignore = _codes(args.select), _codes(args.ignore)
@@ -81,7 +94,15 @@ def run(args: argparse.Namespace) -> int:
         keep_from_collector()
         hold_until_exit(register)
         as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
-        report = check_register(register, as_of=as_of, policy=policy, select=select, ignore=ignore, registry=registry)
+        report = check_register(
+            register,
+            as_of=as_of,
+            policy=policy,
+            select=select,
+            ignore=ignore,
+            registry=registry,
+            internal=args.internal,
+        )
         hold_until_exit(report)
         pieces = render_pieces(report, args.format, register, policy.timezone)
         if args.output:

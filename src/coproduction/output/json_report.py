@@ -1,5 +1,8 @@
 """The JSON output contract for scripts (CHECKS.md, "Output contract for scripts").
 
+Besides the contract's fields, ``mode`` says whether the findings may be published (``"publishable"``, the
+default) or are for internal use only (``"internal"``): see :func:`coproduction.api.check_register`.
+
 The text is exactly ``json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\\n"``, but written
 from templates: Python's JSON encoder runs in pure Python when asked to indent, which at national scale (over a
 million findings) took longer than the checks. :func:`iter_json` yields the text in pieces so that a caller can
@@ -32,10 +35,17 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
+def mode(report: CheckReport) -> str:
+    """``"publishable"`` (the findings may be published: diversity findings say only what the publishable audit
+    implies) or ``"internal"`` (exact figures, for internal use only)."""
+    return "internal" if report.internal else "publishable"
+
+
 def report_to_dict(report: CheckReport) -> dict[str, Any]:
     return {
         "as_of": report.as_of.isoformat(),
         "policy": report.policy,
+        "mode": mode(report),
         "summary": report.summary,
         "findings": [finding_to_dict(f) for f in report.findings],
     }
@@ -48,7 +58,12 @@ def render_json(report: CheckReport) -> str:
 
 def iter_json(report: CheckReport) -> Iterator[str]:
     """:func:`render_json`'s text in pieces, identical to ``json.dumps(..., ensure_ascii=False, indent=2)``."""
-    head = {"as_of": report.as_of.isoformat(), "policy": report.policy, "summary": report.summary}
+    head = {
+        "as_of": report.as_of.isoformat(),
+        "policy": report.policy,
+        "mode": mode(report),
+        "summary": report.summary,
+    }
     opening = json.dumps(head, ensure_ascii=False, indent=2)
     yield opening[:-2]  # without the closing "\n}"
     if not report.findings:

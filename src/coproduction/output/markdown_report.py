@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coproduction.api import CheckReport
 from coproduction.checks import Finding, Principle, SubjectKind
+from coproduction.errors import OutputError
 from coproduction.models.register import Register
 from coproduction.policy import Severity
 
@@ -69,7 +70,15 @@ def subject_label(finding: Finding, register: Register | None, timezone: str = "
 
 def render_markdown(report: CheckReport, register: Register | None = None, timezone: str = "Europe/London") -> str:
     """Markdown for board papers. With ``register``, subjects are named as people know them (group and member
-    names, meeting titles and dates) rather than by id; ``timezone`` dates the meetings."""
+    names, meeting titles and dates) rather than by id; ``timezone`` dates the meetings.
+
+    Board papers are published, so a report made for internal use (``check_register(..., internal=True)``) is
+    refused with an :class:`~coproduction.errors.OutputError`."""
+    if report.internal:
+        raise OutputError(
+            "Markdown is for board papers, which are published: run the check without internal=True "
+            "(on the command line, without --internal)"
+        )
     s = report.summary
     lines = [
         "# Co-production check",

@@ -10,6 +10,21 @@ from coproduction.api import CheckReport
 CHUNK_FINDINGS = 4096
 
 
+PUBLISHABLE_NOTICE = (
+    "Safe to publish: diversity findings give no count that the publishable audit hides "
+    "(--internal gives exact figures)."
+)
+INTERNAL_NOTICE = (
+    "Internal: diversity findings give exact figures from monitoring answers (special category data); "
+    "do not publish this."
+)
+
+
+def notice(report: CheckReport) -> str:
+    """One line on whether the output may be published."""
+    return INTERNAL_NOTICE if report.internal else PUBLISHABLE_NOTICE
+
+
 def render_text(report: CheckReport) -> str:
     return "".join(iter_text(report))
 
@@ -18,7 +33,7 @@ def iter_text(report: CheckReport) -> Iterator[str]:
     """:func:`render_text`'s text in pieces, so that a national report (a million findings, 400 MB of text) is
     written as it is made, not held whole. The part of a line that depends only on the check and the subject's
     kind is made once per check."""
-    yield f"Checked as of {report.as_of.isoformat()} with policy {report.policy!r}.\n\n"
+    yield f"Checked as of {report.as_of.isoformat()} with policy {report.policy!r}.\n{notice(report)}\n\n"
     parts: dict[tuple[object, ...], tuple[str, str]] = {}  # (before the subject id, between it and the message)
     pieces: list[str] = []
     for f in report.findings:
