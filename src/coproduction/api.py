@@ -45,6 +45,7 @@ class CheckReport:
         return dict(self._counts)
 
     def at_or_above(self, severity: Severity) -> tuple[Finding, ...]:
+        """The findings at ``severity`` or above, in report order."""
         severe = frozenset(s for s in Severity if s.rank >= severity.rank)
         return tuple(f for f in self.findings if f.severity in severe)
 

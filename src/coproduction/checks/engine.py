@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 class Principle(StrEnum):
-    """The principle a check serves: SCIE guide 51's four, plus ground rules and membership (CHECKS.md)."""
+    """The principle a check serves: SCIE guide 51's four, plus ground rules and membership (``docs/checks/``)."""
 
     EQUALITY = "equality"
     DIVERSITY = "diversity"
@@ -40,6 +40,7 @@ class Principle(StrEnum):
 
     @property
     def heading(self) -> str:
+        """The principle's name as a heading ("Equality"), as the checks catalogue and reports group checks."""
         return _PRINCIPLE_TITLES[self]
 
 
@@ -64,6 +65,8 @@ class SubjectKind(StrEnum):
 
 @attrs.frozen(order=True)
 class Subject:
+    """What a finding points at: a kind (group, meeting, member, policy) and that thing's id."""
+
     kind: SubjectKind
     id: str
 
@@ -103,6 +106,7 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple[str, str, str, str]:
+        """The order findings are reported in: by subject kind, subject id, check code, then message."""
         return (self.subject.kind.value, self.subject.id, self.code, self.message)
 
 
@@ -165,6 +169,8 @@ class CheckRegistry:
             self.add(c)
 
     def add(self, check: Check, *, origin: str = "") -> None:
+        """Add ``check``; a code or name already taken raises :class:`~coproduction.errors.CheckRegistryError`,
+        naming ``origin`` (a plugin, say) when given."""
         where = f" (from {origin})" if origin else ""
         if check.code in self._checks:
             raise CheckRegistryError(
@@ -194,6 +200,7 @@ class CheckRegistry:
         return len(self._checks)
 
     def copy(self) -> CheckRegistry:
+        """A new registry with the same checks, to add to without changing this one."""
         return CheckRegistry(self)
 
     def matching(self, prefix: str) -> list[Check]:
