@@ -92,6 +92,9 @@ if TYPE_CHECKING:  # pragma: no cover
         builtin_registry,
     )
     from coproduction.errors import CoproductionError, InputError, PolicyError, Problem, RegisterError
+    from coproduction.io.loader import load_register, loads_register
+    from coproduction.io.saver import dumps_register, save_register
     from coproduction.models import Register
     from coproduction.plugins import registry_with_plugins
     from coproduction.policy import Policy, Severity
+    from coproduction.settings import load_policy
