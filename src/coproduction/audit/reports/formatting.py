@@ -54,16 +54,19 @@ def percent(value: float | None) -> str:
 
 
 def number(value: float | None, places: int = 2) -> str:
+    """``14.6937`` -> ``"14.69"``; ``None`` -> ``"-"``."""
     if value is None:
         return "-"
     return f"{value:.{places}f}"
 
 
 def count(cell: dict[str, Any], report: dict[str, Any]) -> str:
+    """A count as this version may show it: the number, "fewer than 5", "not shown" or "not published"."""
     return cell_text(cell, report["policy"]["suppression_threshold"])
 
 
 def status(value: str) -> str:
+    """A row's finding in words ("Gap", "No gap"...) rather than its key."""
     return STATUS_WORDS.get(value, value)
 
 
@@ -77,6 +80,7 @@ def needed(row: dict[str, Any]) -> str:
 
 
 def title(report: dict[str, Any]) -> str:
+    """The report's title: ``Diversity audit: <group name>``."""
     return f"Diversity audit: {report['group']['name']}"
 
 
@@ -98,6 +102,7 @@ def category_rows(item: dict[str, Any], report: dict[str, Any]) -> list[list[str
 
 
 def completeness_line(item: dict[str, Any], report: dict[str, Any]) -> str:
+    """How many answered, preferred not to say, and have no answer recorded."""
     c = item["completeness"]
     return (
         f"Answered: {count(c['answered'], report)}; preferred not to say: {count(c['prefer_not_to_say'], report)}; "
@@ -136,12 +141,9 @@ def compared_as_line(item: dict[str, Any]) -> str:
 
 
 def note_line(item: dict[str, Any]) -> str:
+    """The source's note on how its figures were read (which measure, what rounding), if any."""
     source = item["baseline"]
     return "" if source is None or not source.get("note") else str(source["note"])
-
-
-def not_compared_line(item: dict[str, Any], report: dict[str, Any]) -> str:
-    return f"There are no population figures on {item['title'].lower()} for {report['baseline']['area']}."
 
 
 def recruitment_lines(report: dict[str, Any]) -> list[str]:

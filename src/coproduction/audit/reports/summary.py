@@ -80,6 +80,7 @@ def listing(items: Sequence[str]) -> str:
 
 
 def capital(text: str) -> str:
+    """``text`` with its first letter in capitals (the rest left as it is)."""
     return text[:1].upper() + text[1:]
 
 
@@ -96,6 +97,7 @@ def ratio_words(ratio: float) -> str:
 
 
 def people(count: float, one: str = "member", many: str = "members") -> str:
+    """``"1 member"``, ``"3 members"``."""
     return f"{count:g} {one if count == 1 else many}"
 
 
@@ -337,6 +339,8 @@ def _headline(area: str, titles: Any, ranked: list[tuple[dict[str, Any], dict[st
             f"{capital(listing(unclear))} cannot be fully judged from this version, because some counts are too "
             "small to publish."
         )
+        if not gaps:
+            sentences.append("No gap can be seen in the published figures.")
     if too_few:
         sentences.append(
             f"On {listing(too_few)}, too few members would be expected in any category to judge a group of this size."
