@@ -7,6 +7,7 @@ builds a :class:`Policy`). This module reads nothing: it is domain code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, time
 from decimal import Decimal
@@ -58,6 +59,14 @@ class LivingWageRate:
 
     since: date
     hourly: Decimal
+
+
+#: An e-mail address as RFC 5322 writes one without quotes or comments (a dot-atom, @, a domain of labels): it
+#: goes into the calendar's ``ORGANIZER:mailto:`` line as it is, so nothing else is allowed in it.
+EMAIL_ADDRESS = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+"
+)
 
 
 def _frozen_map(value: Mapping[object, object]) -> Mapping[object, object]:
@@ -126,6 +135,9 @@ class Policy:
     area: str | None = None
     timezone: str = "Europe/London"
     region: Region = Region.ENGLAND_AND_WALES
+    #: The council's address for meetings, the ORGANIZER of every calendar event (RFC 5546 PUBLISH requires one);
+    #: ``None`` names each group as the organiser of its own meetings, by a URN of its id.
+    calendar_organiser: str | None = None
 
     # Equality
     min_lived_experience_share: float = 0.5

@@ -72,6 +72,7 @@ def policies(draw: st.DrawFn) -> Policy:
         area=draw(st.none() | texts(min_size=1)),
         timezone=draw(st.sampled_from(["Europe/London", "UTC", "Europe/Belfast", "America/St_Johns"])),
         region=draw(st.sampled_from(Region)),
+        calendar_organiser=draw(st.none() | st.sampled_from(["meetings@council.gov.uk", "a.b+c@x-y.example"])),
         min_lived_experience_share=draw(shares),
         require_lived_experience_chair=draw(st.booleans()),
         required_perspectives=draw(required_perspectives()),

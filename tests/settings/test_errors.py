@@ -153,6 +153,8 @@ def test_wrong_type_in_a_toml_file(tmp_path: Path) -> None:
         ("min_lived_experience_share=1.5", "less than or equal to 1"),
         ("max_meeting_minutes=0", "greater than 0"),
         ("timezone=Europe/Lndon", "not an IANA time zone"),
+        ("calendar_organiser=meetings at council.gov.uk", "not an e-mail address"),
+        ("calendar_organiser=a@b.example\r\nX:y", "not an e-mail address"),
         ("latest_end=09:00", "not after earliest_start"),
         ("earliest_start=10:00+01:00", "leave out the offset"),
         ("involvement_hourly_rate=12.345", "2 decimal places"),

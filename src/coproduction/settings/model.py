@@ -34,7 +34,7 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from coproduction.policy import LivingWageRate, Policy, SizeRange
+from coproduction.policy import EMAIL_ADDRESS, LivingWageRate, Policy, SizeRange
 
 ENV_PREFIX = "COPRODUCTION_"
 ENV_NESTED_DELIMITER = "__"
@@ -96,6 +96,12 @@ def _known_timezone(value: str) -> str:
     return value
 
 
+def _email_address(value: str | None) -> str | None:
+    if value is not None and not EMAIL_ADDRESS.fullmatch(value):
+        raise ValueError(f"{value!r} is not an e-mail address such as \"democratic.services@council.gov.uk\"")
+    return value
+
+
 def _no_duplicates(value: tuple[Any, ...]) -> tuple[Any, ...]:
     seen = [str(v) for v in value]
     repeated = sorted({v for v in seen if seen.count(v) > 1})
@@ -137,6 +143,7 @@ FIELD_METADATA: Mapping[str, tuple[Any, ...]] = {
     "Policy.name": (Field(min_length=1),),
     "Policy.area": (Field(min_length=1),),
     "Policy.timezone": (AfterValidator(_known_timezone),),
+    "Policy.calendar_organiser": (AfterValidator(_email_address),),
     "Policy.min_lived_experience_share": (_SHARE,),
     "Policy.min_lived_experience_share_present": (_SHARE,),
     "Policy.min_lived_experience_led_items": (_SHARE,),
