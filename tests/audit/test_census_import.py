@@ -254,6 +254,26 @@ def test_ts007a_gives_groups_only_where_its_bands_add_up_to_the_audits() -> None
     assert "under-16 and 16-24" in render_yaml(imported)  # the note is in the file too
 
 
+def test_adults_only_leaves_the_under_16s_out_of_the_total() -> None:
+    imported = import_tables([(TS007.name, text(TS007))], name="oxfordshire", adults_only=True)
+    figures = dict(imported.characteristics[0].figures)
+    assert figures["counts"] == {**AGE_COUNTS, "under-16": 0}
+    assert figures["total"] == 1136 - 222
+    assert figures["population"] == "usual residents aged 16 years and over"
+    assert any("adults only" in note for note in imported.notes)
+    age = parse_yaml(render_yaml(imported), "oxfordshire.yaml").get(Characteristic.AGE)
+    assert age is not None
+    assert age.share("under-16") == 0
+    assert age.share("16-24") == Fraction(128, 1136 - 222)
+
+
+def test_adults_only_is_silent_for_other_tables_and_refused_where_16_is_not_separate() -> None:
+    plain = import_tables([(TS007.name, text(TS007))], name="oxfordshire")
+    assert dict(plain.characteristics[0].figures)["counts"] == AGE_COUNTS  # without the flag: every age
+    with pytest.raises(BaselineError, match="--adults-only needs the under-16s apart"):
+        import_tables([(TS007A.name, text(TS007A))], name="oxfordshire", adults_only=True)
+
+
 def test_ts007a_groups_load_as_a_baseline() -> None:
     imported = import_tables([(TS007A.name, text(TS007A))], name="oxfordshire")
     age = parse_yaml(render_yaml(imported), "oxfordshire.yaml").get(Characteristic.AGE)

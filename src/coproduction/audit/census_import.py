@@ -441,7 +441,7 @@ def _count(cell: str) -> int | None:
 
 
 def _figures(
-    table: _Table, line: int, cells: tuple[str, ...], problems: list[Problem]
+    table: _Table, line: int, cells: tuple[str, ...], problems: list[Problem], *, adults_only: bool = False
 ) -> tuple[dict[str, Any], tuple[str, ...]] | None:
     before = len(problems)
     values: dict[int, int] = {}
@@ -478,6 +478,8 @@ def _figures(
         result = _age_figures(table, line, values, problems)
         if result is not None:
             result[0]["source"]["note"] = note
+        if result is not None and adults_only:
+            result = _adults_only(table, line, result, problems)
         return result
     # figures_from_table reads the header and this one row, exactly as checked above.
     row = io.StringIO()
@@ -555,6 +557,40 @@ def _age_figures(
     return figures, tuple(notes)
 
 
+ADULTS = "usual residents aged 16 years and over"
+
+
+def _adults_only(
+    table: _Table, line: int, result: tuple[dict[str, Any], tuple[str, ...]], problems: list[Problem]
+) -> tuple[dict[str, Any], tuple[str, ...]] | None:
+    """Age figures of residents aged 16 and over only: the under-16s are taken out of the total and counted as 0,
+    so that a board, which has no members under 16, is compared with the adults of its area (issue 5's
+    adults-only baseline). Needs a table that separates the under-16s (TS007 does; TS007A's 15-19 band does not)."""
+    figures, notes = result
+    if "counts" in figures:
+        under = figures["counts"]["under-16"]
+        figures["counts"] = {**figures["counts"], "under-16": 0}
+    else:
+        alone = [g for g in figures["groups"] if g["categories"] == ["under-16"]]
+        if not alone:
+            problems.append(
+                Problem(
+                    table.file,
+                    f"row {line}",
+                    f"--adults-only needs the under-16s apart from older people, but {table.spec.table}'s age bands "
+                    "do not separate them; use TS007 (age by single year), whose columns do",
+                )
+            )
+            return None
+        under = alone[0]["count"]
+        alone[0]["count"] = 0
+    figures["total"] = figures["total"] - under
+    figures["population"] = ADULTS
+    note = f"adults only: the {under} residents aged under 16 are left out of the total"
+    figures["source"]["note"] = f"{figures['source']['note']}; {note}"
+    return figures, (*notes, f"age ({table.spec.table}): {note}")
+
+
 # --- the whole import -------------------------------------------------------------------------------------------
 
 
@@ -569,8 +605,12 @@ def import_tables(
     name: str,
     area: str | None = None,
     geography_code: str | None = None,
+    adults_only: bool = False,
 ) -> ImportedBaseline:
     """A baseline for one area from census table files given as ``(file name, text)`` pairs, one per table.
+
+    With ``adults_only``, age is of residents aged 16 and over (see :func:`_adults_only`); other tables are as
+    published (sexual orientation and gender identity are of residents aged 16 and over already).
 
     The area is the row whose ``geography`` is ``name`` (case, punctuation and spacing aside), or the row whose
     ``geography code`` is ``geography_code`` when one is given (``name`` then only names the baseline). Raises
@@ -624,7 +664,7 @@ def import_tables(
                 )
     imported: list[ImportedCharacteristic] = []
     for table, line, cells in chosen:
-        result = _figures(table, line, cells, problems)
+        result = _figures(table, line, cells, problems, adults_only=adults_only)
         if result is not None:
             figures, notes = result
             imported.append(
@@ -689,10 +729,17 @@ def read_tables(paths: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def import_files(
-    paths: Sequence[str], *, name: str, area: str | None = None, geography_code: str | None = None
+    paths: Sequence[str],
+    *,
+    name: str,
+    area: str | None = None,
+    geography_code: str | None = None,
+    adults_only: bool = False,
 ) -> ImportedBaseline:
     """:func:`import_tables` on files read from disk (they are only read, never changed)."""
-    return import_tables(read_tables(paths), name=name, area=area, geography_code=geography_code)
+    return import_tables(
+        read_tables(paths), name=name, area=area, geography_code=geography_code, adults_only=adults_only
+    )
 
 
 # --- writing ----------------------------------------------------------------------------------------------------

@@ -37,6 +37,11 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         metavar="CODE",
         help="choose the area by its code (e.g. E10000025) instead of by --name",
     )
+    imported.add_argument(
+        "--adults-only",
+        action="store_true",
+        help="compare age with residents aged 16 and over (needs TS007, whose single years separate the under-16s)",
+    )
     imported.add_argument("-o", "--output", metavar="OUT.yaml", help="write the baseline here (default: stdout)")
     actions.add_parser(
         "list",
@@ -71,7 +76,13 @@ def _import(args: argparse.Namespace) -> int:
         for file in args.files:
             if Path(file).resolve() == target:
                 raise OutputError(f"{args.output}: the output would overwrite the table {file}; choose another file")
-    imported = import_files(args.files, name=args.name, area=args.area, geography_code=args.geography_code)
+    imported = import_files(
+        args.files,
+        name=args.name,
+        area=args.area,
+        geography_code=args.geography_code,
+        adults_only=args.adults_only,
+    )
     text = render_yaml(imported)
     if args.output:
         write_atomic(args.output, text)
