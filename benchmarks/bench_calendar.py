@@ -151,6 +151,7 @@ def direct_inputs(data: bytes) -> tuple[list[dict[str, Any]], Any, dict[str, Any
         "description": str(calendar["DESCRIPTION"]),
         "timezone": str(calendar["X-WR-TIMEZONE"]),
         "refresh": calendar.decoded("REFRESH-INTERVAL"),
+        "method": str(calendar["METHOD"]) if "METHOD" in calendar else None,
     }
     events = []
     for event in calendar.walk("VEVENT"):
@@ -170,6 +171,7 @@ def direct_inputs(data: bytes) -> tuple[list[dict[str, Any]], Any, dict[str, Any
                 "summary": str(event["SUMMARY"]),
                 "status": str(event["STATUS"]),
                 "sequence": int(event["SEQUENCE"]),
+                "organizer": (str(event["ORGANIZER"]), dict(event["ORGANIZER"].params)),
                 "location": str(event["LOCATION"]) if "LOCATION" in event else None,
                 "description": str(event["DESCRIPTION"]),
                 "url": str(event["URL"]) if "URL" in event else None,
@@ -185,7 +187,8 @@ def build_directly(events: list[dict[str, Any]], vtimezone: Any, header: dict[st
     calendar.add("prodid", "-//coproduction//calendar export//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    if header["method"] is not None:
+        calendar.add("method", header["method"])
     calendar.add("name", vText(header["name"]))
     calendar.add("x-wr-calname", vText(header["name"]))
     calendar.add("description", vText(header["description"]))
@@ -206,6 +209,9 @@ def build_directly(events: list[dict[str, Any]], vtimezone: Any, header: dict[st
             event.add("rrule", record["rrule"])
         for exdate in record["exdates"]:
             event.add("exdate", exdate)
+        organizer = vCalAddress(record["organizer"][0])
+        organizer.params.update(record["organizer"][1])
+        event.add("organizer", organizer)
         event.add("summary", record["summary"])
         event.add("status", record["status"])
         event.add("sequence", record["sequence"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
+import attrs
 import pytest
 from icalendar import Calendar
 
@@ -195,11 +196,15 @@ def test_meetings_off_the_cadence_stand_alone_and_groups_without_one_too() -> No
     ]
 
 
-def test_a_series_starts_at_the_first_matching_meeting() -> None:
+def test_a_series_starts_at_its_first_claimed_slot_even_when_that_meeting_was_retimed() -> None:
+    """Issue 13, defect 3 (this test used to expect the opposite): a re-timed first meeting is an override of the
+    first slot, not a stand-alone event under a new UID with the series starting a month later."""
     odd_time = meeting("early", date(2026, 1, 6), start=at(date(2026, 1, 6), 9), end=at(date(2026, 1, 6), 11))
-    found = events(export(register([odd_time, *board_meetings(2026, [2, 3])])))
-    assert found[0].decoded("DTSTART") == at(date(2026, 2, 3), 10)
-    assert str(found[1]["UID"]) == meeting_uid("board", "early", DOMAIN)
+    series, override = events(export(register([odd_time, *board_meetings(2026, [2, 3])])))
+    assert series.decoded("DTSTART") == at(date(2026, 1, 6), 10)
+    assert {str(series["UID"]), str(override["UID"])} == {series_uid("board", DOMAIN)}
+    assert override.decoded("RECURRENCE-ID") == at(date(2026, 1, 6), 10)
+    assert override.decoded("DTSTART") == at(date(2026, 1, 6), 9)
 
 
 def test_content_that_differs_is_an_override_and_the_commonest_is_the_series() -> None:
@@ -350,10 +355,15 @@ def test_an_empty_export_still_declares_its_zone() -> None:
 
 
 def test_default_dtstamp_comes_from_the_register_not_the_clock() -> None:
+    """The latest date the register records as past: a paper's publication (00:00 UTC) or a held meeting's end.
+    Upcoming meetings' ends, which lie ahead, do not count (issue 13: a DTSTAMP in the future)."""
     meetings = board_meetings(2026, [1, 2])
-    assert default_dtstamp(meetings) == at(date(2026, 2, 3), 12, 30).astimezone(UTC)
+    assert default_dtstamp(meetings) == datetime(1970, 1, 1, tzinfo=UTC)
+    held = [attrs.evolve(m, status=MeetingStatus.HELD) for m in meetings]
+    assert default_dtstamp(held) == at(date(2026, 2, 3), 12, 30).astimezone(UTC)
     later_paper = meeting("p", date(2026, 1, 6), papers=published_papers(date(2026, 3, 30))[:1])
     assert default_dtstamp([later_paper]) == datetime(2026, 3, 20, tzinfo=UTC)
+    assert default_dtstamp([*held, later_paper]) == datetime(2026, 3, 20, tzinfo=UTC)
     assert default_dtstamp([]) == datetime(1970, 1, 1, tzinfo=UTC)
 
 

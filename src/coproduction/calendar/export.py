@@ -1,7 +1,10 @@
 """Export meetings as one iCalendar (RFC 5545) VCALENDAR that Outlook, Google Calendar, Apple Calendar and
 Thunderbird accept.
 
-* ``METHOD:PUBLISH`` (RFC 5546): a feed to subscribe to or import, not an invitation to answer.
+* ``METHOD:PUBLISH`` (RFC 5546): a feed to subscribe to or import, not an invitation to answer. Every event names
+  its ORGANIZER, as PUBLISH requires. With attendees the file has no METHOD: RFC 5546 allows no ATTENDEE in a
+  PUBLISH, and a file without METHOD is a plain snapshot of calendar data (RFC 5545 section 3.7.2) that may list
+  them, with no invitation or reply implied.
 * ``NAME``/``DESCRIPTION``/``REFRESH-INTERVAL`` (RFC 7986) with their older ``X-WR-CALNAME``/``X-WR-CALDESC``/
   ``X-PUBLISHED-TTL`` twins, which Outlook and Apple Calendar read; ``X-WR-TIMEZONE`` names the events' zone.
 * One rule-based VTIMEZONE for the policy's zone (:mod:`coproduction.calendar.timezone`).
@@ -9,6 +12,9 @@ Thunderbird accept.
   repeat every property, because real clients do not inherit anything from the series.
 * Every UID is derived from ids and the caller's domain; DTSTAMP is the caller's clock. Same register, same
   options: same bytes.
+* Start and end times at a local time the clocks repeat or skip are written in UTC
+  (:mod:`coproduction.calendar.instants`); so is an occurrence whose plain reading would differ between engines.
+* Given the previous export (:mod:`coproduction.calendar.previous`), no event's SEQUENCE ever goes down.
 """
 
 from __future__ import annotations
@@ -24,16 +30,30 @@ import attrs
 from icalendar import Calendar, Event, Parameters, vCalAddress, vDuration, vText, vUri
 
 from coproduction.calendar.description import describe
-from coproduction.calendar.errors import CalendarError
-from coproduction.calendar.series import Plan, Series, plan_group
+from coproduction.calendar.errors import CalendarError, MeetingValue, MeetingValueError
+from coproduction.calendar.instants import (
+    DATE_WINDOW_TEXT,
+    LATEST,
+    WINDOW_TEXT,
+    date_in_window,
+    in_window,
+    is_unclear,
+    latest_reading,
+)
+from coproduction.calendar.previous import EventKey, PreviousExport, signature
+from coproduction.calendar.series import Occurrence, Plan, Series, plan_group
 from coproduction.calendar.text import clean_domain, clean_text, quote_id
 from coproduction.calendar.timezone import build_vtimezone
 from coproduction.models import Group, Meeting, MeetingStatus, Register
-from coproduction.policy import Policy
+from coproduction.policy import EMAIL_ADDRESS, Policy
 
 PRODID: Final = "-//coproduction//calendar export//EN"
 CANCELLED_PREFIX: Final = "Cancelled: "
 DEFAULT_REFRESH: Final = timedelta(hours=12)
+#: RFC 5545 section 3.3.8: an INTEGER is at most 2147483647; SEQUENCE may be raised once more by the export.
+MAX_SEQUENCE: Final = 2_147_483_646
+#: The default DTSTAMP when the register records nothing as past.
+EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 #: A joining link goes into URL and CONFERENCE (URI values, which icalendar does not escape) only if it is an
 #: http(s) URL with no character RFC 3986 forbids; otherwise it appears in the description only.
 _SAFE_URL: Final = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
@@ -64,7 +84,8 @@ class EventContent:
 class ExportOptions:
     """What to export and how. ``dtstamp`` is the clock (RFC 5545 DTSTAMP); ``domain`` ends every UID.
 
-    ``start`` and ``end`` keep meetings whose local start date is within them (both inclusive).
+    ``start`` and ``end`` keep meetings whose local start date is within them (both inclusive). ``previous`` is the
+    export published last (:func:`coproduction.calendar.previous.read_previous`): given, no SEQUENCE goes down.
     """
 
     dtstamp: datetime
@@ -74,10 +95,16 @@ class ExportOptions:
     end: date | None = None
     attendees: bool = False
     refresh_interval: timedelta = DEFAULT_REFRESH
+    previous: PreviousExport | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.dtstamp.tzinfo is None or self.dtstamp.utcoffset() is None:
             raise CalendarError("the DTSTAMP clock must be time-zone-aware, e.g. 2026-11-25T00:00:00Z")
+        if in_window(self.dtstamp) is None:
+            raise CalendarError(
+                f"the DTSTAMP {self.dtstamp.isoformat()} is outside the years the calendar writes; expected"
+                f" {WINDOW_TEXT}"
+            )
         if self.refresh_interval <= timedelta(0):
             raise CalendarError("the refresh interval must be positive")
 
@@ -98,30 +125,87 @@ def attendee_uri(member: str) -> str:
     return f"urn:coproduction:member:{quote_id(member)}"
 
 
-def default_dtstamp(meetings: Iterable[Meeting]) -> datetime:
-    """A DTSTAMP derived from the meetings, not the wall clock: the latest meeting end or paper publication
-    date (at 00:00 UTC), so re-exporting an unchanged register gives the same bytes. 1970-01-01 when empty."""
-    latest = datetime(1970, 1, 1, tzinfo=UTC)
+def group_uri(group: str) -> str:
+    """A group's ORGANIZER address when the policy names no organiser's e-mail address: a URN of its id."""
+    return f"urn:coproduction:group:{quote_id(group)}"
+
+
+def default_dtstamp(meetings: Iterable[Meeting], previous: PreviousExport | None = None) -> datetime:
+    """A DTSTAMP derived from the register, not the wall clock, and never in the future when the register is
+    true: the latest date the register records as past -- a paper's publication date (at 00:00 UTC) or the end of
+    a meeting marked held -- and never earlier than ``previous``'s DTSTAMP. 1970-01-01 when there is none.
+
+    Re-exporting an unchanged register gives the same bytes. RFC 5545 section 3.8.7.2 makes DTSTAMP the time the
+    file was made (with METHOD) or the information last revised (without): both lie in the past, while a meeting's
+    end usually lies ahead. Values outside the calendar's years are passed over, never an error here.
+    """
+    latest = EPOCH
     for meeting in meetings:
-        latest = max(latest, meeting.end.astimezone(UTC))
+        if meeting.status is MeetingStatus.HELD:
+            end = in_window(meeting.end)
+            if end is not None and end > latest:
+                latest = end
         for paper in meeting.papers:
-            if paper.published is not None:
+            if paper.published is not None and date_in_window(paper.published):
                 latest = max(latest, datetime.combine(paper.published, datetime.min.time(), UTC))
-    return latest.replace(microsecond=0)
+    if previous is not None and previous.dtstamp is not None and in_window(previous.dtstamp):
+        latest = max(latest, previous.dtstamp)
+    return min(latest, LATEST).replace(microsecond=0)
+
+
+def check_meetings(chosen: Iterable[tuple[int, Meeting]]) -> None:
+    """Refuse, naming each, meetings the calendar cannot write: a start or end without an offset or outside the
+    calendar's years, a ``replaces`` date outside them, a ``sequence`` past what RFC 5545 allows.
+
+    ``chosen`` pairs each meeting with its position in the register's meetings. Raises
+    :class:`~coproduction.calendar.errors.MeetingValueError` listing every such value.
+    """
+    found: list[MeetingValue] = []
+    outside = "is outside the years the calendar writes"
+    for index, meeting in chosen:
+        for field in ("start", "end"):
+            value: datetime = getattr(meeting, field)
+            if in_window(value) is None:
+                naive = value.tzinfo is None or value.utcoffset() is None
+                wrong = "has a start or end without a time zone" if naive else outside
+                found.append(MeetingValue(index, meeting.id, field, value.isoformat(), wrong, WINDOW_TEXT))
+        if meeting.replaces is not None and not date_in_window(meeting.replaces):
+            found.append(
+                MeetingValue(index, meeting.id, "replaces", meeting.replaces.isoformat(), outside, DATE_WINDOW_TEXT)
+            )
+        if meeting.sequence > MAX_SEQUENCE:
+            found.append(
+                MeetingValue(
+                    index,
+                    meeting.id,
+                    "sequence",
+                    str(meeting.sequence),
+                    "has a SEQUENCE larger than iCalendar allows",
+                    f"a whole number up to {MAX_SEQUENCE:,}",
+                )
+            )
+    if found:
+        raise MeetingValueError(found)
 
 
 def select_meetings(register: Register, options: ExportOptions, zone: ZoneInfo) -> list[Meeting]:
-    """The meetings to export: one group's or all, within the dates, in (start, id) order."""
+    """The meetings to export: one group's or all, within the dates, in (start, id) order.
+
+    Raises :class:`~coproduction.calendar.errors.MeetingValueError` when one of the group's (or the register's)
+    meetings cannot be written (:func:`check_meetings`), before any time is converted.
+    """
     if options.group is not None and options.group not in register.group_by_id:
         known = ", ".join(sorted(register.group_by_id)) or "none"
         raise CalendarError(f"no group with id {options.group!r} in the register (groups: {known})")
+    candidates = [
+        (index, meeting)
+        for index, meeting in enumerate(register.meetings)
+        if options.group is None or meeting.group == options.group
+    ]
+    # astimezone() would silently read the machine's zone for a naive time, and overflow past Python's years.
+    check_meetings(candidates)
     chosen = []
-    for meeting in register.meetings:
-        if options.group is not None and meeting.group != options.group:
-            continue
-        if meeting.start.tzinfo is None or meeting.end.tzinfo is None:
-            # astimezone() would silently read the machine's zone: refuse instead.
-            raise CalendarError(f"meeting {meeting.id!r} has a start or end without a time zone")
+    for _, meeting in candidates:
         if options.start or options.end:
             day = meeting.start.astimezone(zone).date()
             if (options.start and day < options.start) or (options.end and day > options.end):
@@ -149,7 +233,9 @@ class _Writer:
         self.zone = zone
         self.domain = clean_domain(options.domain)
         self.dtstamp = options.dtstamp.astimezone(UTC).replace(microsecond=0)
+        self.previous = options.previous
         self._contents: dict[tuple[object, ...], EventContent] = {}
+        self._organisers: dict[str, vCalAddress] = {}
 
     def content(self, meeting: Meeting) -> EventContent:
         """The meeting's content as scheduled: status and SEQUENCE bumps are applied by :meth:`actual`.
@@ -205,6 +291,25 @@ class _Writer:
             attendees=attendees,
         )
 
+    def organiser(self, group_id: str) -> vCalAddress:
+        """The ORGANIZER of a group's events: named after the group, at the policy's organiser address or, with
+        none, at a URN of the group's id (RFC 5546 section 3.2.1 requires one in a PUBLISH)."""
+        address = self._organisers.get(group_id)
+        if address is None:
+            group = self.register.group_by_id.get(group_id)
+            mailbox = self.policy.calendar_organiser
+            if mailbox is not None and not EMAIL_ADDRESS.fullmatch(mailbox):
+                # The settings refuse such a value; a Policy built in Python is checked here, before it is written.
+                raise CalendarError(
+                    f"the policy's calendar_organiser {mailbox!r} is not an e-mail address such as"
+                    " democratic.services@council.gov.uk"
+                )
+            address = vCalAddress(f"mailto:{mailbox}" if mailbox else group_uri(group_id))
+            name = _parameter_text(group.name) if group is not None else ""
+            address.params["CN"] = name or group_id_text(group_id)
+            self._organisers[group_id] = address
+        return address
+
     @staticmethod
     def actual(content: EventContent, meeting: Meeting, moved: bool) -> EventContent:
         """A cancelled meeting says so in its summary; cancelling or moving raises SEQUENCE (RFC 5546 2.1.4)."""
@@ -221,6 +326,7 @@ class _Writer:
     def event(
         self,
         uid: str,
+        group: str,
         start: datetime,
         end: datetime,
         content: EventContent,
@@ -240,6 +346,7 @@ class _Writer:
             event.add("rrule", rrule)
         for exdate in exdates:
             event.add("exdate", exdate)
+        event.add("organizer", self.organiser(group))
         event.add("summary", content.summary)
         event.add("status", content.status)
         event.add("sequence", content.sequence)
@@ -261,15 +368,51 @@ class _Writer:
             address.params["ROLE"] = "REQ-PARTICIPANT"
             address.params["PARTSTAT"] = "NEEDS-ACTION"
             event.add("attendee", address)
+        if self.previous is not None:
+            key: EventKey = (uid, recurrence_id.astimezone(UTC) if recurrence_id is not None else None)
+            self._keep_sequence(event, key, content.sequence)
         return event
+
+    def _keep_sequence(self, event: Event, key: EventKey, sequence: int) -> None:
+        """Never below the previous export's SEQUENCE for the same event, and one above it if the event changed."""
+        assert self.previous is not None
+        published = self.previous.events.get(key)
+        if published is None:
+            return
+        changed = signature(event.to_ical()) != published.signature
+        kept = max(sequence, published.sequence + changed)
+        if kept != sequence:
+            del event["SEQUENCE"]
+            event.add("sequence", kept)
+
+    def times(self, start: datetime, end: datetime) -> tuple[datetime, datetime]:
+        """Local times in the zone, or both in UTC when either is a local time the clocks repeat or skip."""
+        local_start, local_end = start.astimezone(self.zone), end.astimezone(self.zone)
+        if is_unclear(local_start, self.zone) or is_unclear(local_end, self.zone):
+            return start.astimezone(UTC), end.astimezone(UTC)
+        return local_start, local_end
 
     def standalone(self, meeting: Meeting) -> Event:
         content = self.actual(self.content(meeting), meeting, moved=False)
         return self.event(
             meeting_uid(meeting.group, meeting.id, self.domain),
-            meeting.start.astimezone(self.zone),
-            meeting.end.astimezone(self.zone),
+            meeting.group,
+            *self.times(meeting.start, meeting.end),
             content,
+        )
+
+    def _plain(self, series: Series, occurrence: Occurrence, duration: timedelta) -> bool:
+        """Whether every engine reads the occurrence's slot, unchanged, as the meeting's start and end: its wall
+        times are the series', neither is repeated or skipped, and it lasts as long as the series' first slot
+        (engines disagree on whether an occurrence keeps its wall-clock end or its length)."""
+        if not series.is_exact(occurrence):
+            return False
+        slot_start = series.slot_start(occurrence.slot, self.zone)
+        slot_end = series.slot_end(occurrence.slot, self.zone)
+        return (
+            not is_unclear(slot_start, self.zone)
+            and not is_unclear(slot_end, self.zone)
+            and slot_end.astimezone(UTC) - slot_start.astimezone(UTC) == duration
         )
 
     def series(self, series: Series) -> list[Event]:
@@ -287,38 +430,57 @@ class _Writer:
         if series.rule.interval != 1:
             rule["INTERVAL"] = series.rule.interval
         rule["BYDAY"] = series.rule.byday
-        rule["UNTIL"] = series.slot_start(last, self.zone).astimezone(UTC)
+        # The last slot's latest reading: the last occurrence is included whichever reading an engine takes.
+        rule["UNTIL"] = latest_reading(last, series.start, self.zone)
+        first_start, first_end = series.slot_start(first, self.zone), series.slot_end(first, self.zone)
         events = [
             self.event(
                 uid,
-                series.slot_start(first, self.zone),
-                series.slot_end(first, self.zone),
+                series.group,
+                first_start,
+                first_end,
                 master,
                 rrule=rule,
                 exdates=[series.slot_start(day, self.zone) for day in series.exdates],
             )
         ]
+        # With a first slot at an unclear local time, engines disagree on every occurrence's length: all are
+        # written out. (timedelta.max matches no slot's length.)
+        clear_first = not is_unclear(first_start, self.zone) and not is_unclear(first_end, self.zone)
+        duration = first_end.astimezone(UTC) - first_start.astimezone(UTC) if clear_first else timedelta.max
+        overridden = self.previous.overridden(uid) if self.previous is not None else frozenset()
         for occurrence, content in zip(series.occurrences, contents, strict=True):
             moved = not series.is_exact(occurrence)
             actual = self.actual(content, occurrence.meeting, moved)
-            if not moved and (actual is master or actual == master):
+            recurrence_id = series.slot_start(occurrence.slot, self.zone)
+            if (
+                (actual is master or actual == master)
+                and self._plain(series, occurrence, duration)
+                and (not overridden or recurrence_id.astimezone(UTC) not in overridden)
+            ):
                 continue
             events.append(
                 self.event(
                     uid,
-                    occurrence.local_start,
-                    occurrence.local_end,
+                    series.group,
+                    *self.times(occurrence.local_start, occurrence.local_end),
                     actual,
-                    recurrence_id=series.slot_start(occurrence.slot, self.zone),
+                    recurrence_id=recurrence_id,
                 )
             )
         return events
 
 
 def _parameter_text(text: str) -> str:
-    """Text for a parameter value (CN): cleaned, and without DQUOTE, which RFC 5545 forbids there and which
-    few clients decode in RFC 6868's ``^'`` form."""
-    return clean_text(text).replace('"', "'")
+    """Text for a parameter value (CN): cleaned, without DQUOTE, which RFC 5545 forbids there and which few
+    clients decode in RFC 6868's ``^'`` form, and without ``;``, which some parsers (node-ical) split parameters
+    at even inside quotes."""
+    return clean_text(text).replace('"', "'").replace(";", ",")
+
+
+def group_id_text(group_id: str) -> str:
+    """A group id as a CN when the register has no such group (its meetings still name it)."""
+    return _parameter_text(group_id) or "group"
 
 
 def _calendar_name(register: Register, group: Group | None) -> tuple[str, str]:
@@ -330,20 +492,32 @@ def _calendar_name(register: Register, group: Group | None) -> tuple[str, str]:
     return f"{organisation}: co-production meetings", f"Meetings of co-production groups in {area}"
 
 
-def plan_meetings(register: Register, meetings: Sequence[Meeting], zone: ZoneInfo) -> list[Plan]:
-    """One plan per group, in group-id order (meetings of groups not in the register stand alone)."""
+def plan_meetings(
+    register: Register,
+    meetings: Sequence[Meeting],
+    zone: ZoneInfo,
+    standalone: frozenset[tuple[str, str]] = frozenset(),
+) -> list[Plan]:
+    """One plan per group, in group-id order (meetings of groups not in the register stand alone).
+
+    ``standalone`` holds (group, meeting id) pairs published before as stand-alone events: they stay so.
+    """
     by_group: dict[str, list[Meeting]] = {}
     for meeting in meetings:
         by_group.setdefault(meeting.group, []).append(meeting)
     plans = []
     for group_id in sorted(by_group):
         group = register.group_by_id.get(group_id)
-        plans.append(plan_group(group_id, group.cadence if group else None, by_group[group_id], zone))
+        kept = frozenset(meeting for group_of, meeting in standalone if group_of == group_id)
+        plans.append(plan_group(group_id, group.cadence if group else None, by_group[group_id], zone, standalone=kept))
     return plans
 
 
 def build_calendar(register: Register, policy: Policy, options: ExportOptions) -> Calendar:
-    """The VCALENDAR for ``register``'s meetings chosen by ``options``, in the policy's time zone."""
+    """The VCALENDAR for ``register``'s meetings chosen by ``options``, in the policy's time zone.
+
+    Raises :class:`~coproduction.calendar.errors.MeetingValueError` for meetings it cannot write, naming each.
+    """
     zone = zone_for(policy)
     meetings = select_meetings(register, options, zone)
     writer = _Writer(register, policy, options, zone)
@@ -354,7 +528,8 @@ def build_calendar(register: Register, policy: Policy, options: ExportOptions) -
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
+    if not options.attendees:
+        calendar.add("method", "PUBLISH")
     # TEXT values (RFC 5545 3.3.11; X- properties default to TEXT): escaped, unlike icalendar's default for these.
     calendar.add("name", vText(name))
     calendar.add("x-wr-calname", vText(name))
@@ -368,7 +543,8 @@ def build_calendar(register: Register, policy: Policy, options: ExportOptions) -
         years = [meetings[0].start.astimezone(zone).year, max(m.end for m in meetings).astimezone(zone).year]
     calendar.add_component(build_vtimezone(policy.timezone, min(years), max(years)))
     # Series first (in group order), then stand-alone meetings (in start order): a stable, readable layout.
-    plans = plan_meetings(register, meetings, zone)
+    standalone_ids = options.previous.standalone_meetings(writer.domain) if options.previous else frozenset()
+    plans = plan_meetings(register, meetings, zone, standalone_ids)
     for plan in plans:
         if plan.series is not None:
             for event in writer.series(plan.series):
@@ -390,11 +566,13 @@ def export_calendar(
     end: date | None = None,
     attendees: bool = False,
     refresh_interval: timedelta = DEFAULT_REFRESH,
+    previous: PreviousExport | None = None,
 ) -> bytes:
     """The iCalendar bytes (UTF-8, CRLF, lines folded at 75 octets) for ``register``'s meetings.
 
     Raises :class:`~coproduction.calendar.errors.CalendarError` for an unknown group or time zone, a naive
-    ``dtstamp`` or a malformed ``domain``.
+    ``dtstamp`` or a malformed ``domain``, and its :class:`~coproduction.calendar.errors.MeetingValueError` for
+    meetings it cannot write.
     """
     options = ExportOptions(
         dtstamp=dtstamp,
@@ -404,5 +582,6 @@ def export_calendar(
         end=end,
         attendees=attendees,
         refresh_interval=refresh_interval,
+        previous=previous,
     )
     return bytes(build_calendar(register, policy, options).to_ical())

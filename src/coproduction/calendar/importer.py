@@ -7,13 +7,18 @@ one meeting per occurrence (less EXDATEs, with RECURRENCE-ID overrides applied);
 cadence, so exporting again writes the same series. UIDs this package wrote give back group and meeting ids;
 other UIDs become meeting ids of ``default_group`` (whose cadence is the first expressible rule found).
 Occurrences of a series get the id ``<group>-<YYYY-MM-DD>`` (``<UID>-<YYYY-MM-DD>`` for other UIDs).
+
+A local time the clocks repeat or skip is read as RFC 5545 section 3.3.5 says (the first of a repeated time; the
+offset before a skipped hour), and every time is kept as a real instant. An occurrence's end is its start plus the
+series' exact duration (RFC 5545 section 3.8.5.3). A series that crosses midnight gives a cadence with a start and
+no end (a register's cadence ends after it starts): exporting again writes the same series.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Final
 
 import attrs
@@ -23,6 +28,7 @@ from icalendar import Calendar, Component, vRecur, vText
 from coproduction.calendar.description import read_description
 from coproduction.calendar.errors import CalendarImportError
 from coproduction.calendar.export import CANCELLED_PREFIX, zone_for
+from coproduction.calendar.instants import exact_end
 from coproduction.calendar.series import SlotRule
 from coproduction.calendar.text import clean_text, unescape_text, unquote_id
 from coproduction.errors import Problem
@@ -84,6 +90,8 @@ class _Fields:
     url: str | None
     description: str
     attendees: tuple[tuple[str, str | None], ...]
+    #: The ORGANIZER's CN: for an event this package wrote, the group's name.
+    organiser: str | None = None
 
 
 def import_calendar(
@@ -109,6 +117,7 @@ def import_calendar(
         uid = str(event.get("UID", f"event-{index}"))
         by_uid.setdefault(uid, []).append((index, event))
     groups: dict[str, Cadence | None] = {}
+    group_names: dict[str, str] = {}
     meetings: list[Meeting] = []
     used_ids: set[str] = set()
     members: dict[str, str] = {}
@@ -124,6 +133,10 @@ def import_calendar(
             single = _MEETING_UID.fullmatch(uid)
             group = unquote_id(series.group(1)) if series else unquote_id(single.group(1)) if single else default_group
             groups.setdefault(group, None)
+            if series or single:  # this package's event: its ORGANIZER is named after the group
+                for f in fields:
+                    if f.organiser:
+                        group_names.setdefault(group, f.organiser)
             master = masters[0] if masters else None
             if master is not None and "RRULE" in master[1]:
                 prefix = group if series else clean_text(uid)
@@ -156,7 +169,7 @@ def import_calendar(
     group_records = tuple(
         Group(
             id=group_id,
-            name=name if name and single_group_export else group_id,
+            name=name if name and single_group_export else group_names.get(group_id, group_id),
             kind=GroupKind.WORKING_GROUP,
             cadence=cadence,
         )
@@ -226,6 +239,8 @@ def _read(event: Component, index: int, source: str, zone: tzinfo) -> _Fields:
         attendees.append((member, clean_text(str(cn)) if cn else None))
     location = event.get("LOCATION")
     url = event.get("URL")
+    organiser = event.get("ORGANIZER")
+    organiser_name = organiser.params.get("CN") if hasattr(organiser, "params") else None
     return _Fields(
         uid=str(event.get("UID", "")),
         start=start,
@@ -238,12 +253,24 @@ def _read(event: Component, index: int, source: str, zone: tzinfo) -> _Fields:
         url=clean_text(str(url)) if url else None,
         description=str(event.get("DESCRIPTION", "")),
         attendees=tuple(attendees),
+        organiser=clean_text(str(organiser_name)) if organiser_name else None,
     )
 
 
-def _meeting(
-    meeting_id: str, group: str, f: _Fields, *, slot: tuple[datetime, datetime] | None = None
-) -> Meeting:
+def _real(value: datetime) -> datetime:
+    """The same instant at a wall-clock time that exists (a skipped local time moves past the gap)."""
+    zone = value.tzinfo
+    assert zone is not None
+    return value.astimezone(UTC).astimezone(zone)
+
+
+def _wall(value: datetime, zone: tzinfo) -> datetime:
+    return value.astimezone(zone).replace(tzinfo=None)
+
+
+def _meeting(meeting_id: str, group: str, f: _Fields, *, slot: tuple[datetime, datetime] | None = None) -> Meeting:
+    """A meeting from an event; ``slot`` is the occurrence's place in its series (start and end, as the series'
+    wall-clock times): an event elsewhere was moved, which raised its SEQUENCE by one."""
     details = read_description(f.description)
     venue = details.venue
     if venue is None and f.location:
@@ -258,17 +285,23 @@ def _meeting(
             if link
             else MeetingMode.IN_PERSON
         )
-    moved = slot is not None and (f.start, f.end) != slot
-    sequence = f.sequence - 1 if (f.cancelled or moved) and f.sequence > 0 else f.sequence
+    moved = False
     replaces = None
-    if slot is not None and f.start.astimezone(slot[0].tzinfo).date() != slot[0].date():
-        replaces = slot[0].date()
+    if slot is not None:
+        zone = slot[0].tzinfo
+        assert zone is not None
+        # By the wall clock, as the export decides what was moved (an event written in UTC is not moved).
+        walls = (slot[0].replace(tzinfo=None), slot[1].replace(tzinfo=None))
+        moved = (_wall(f.start, zone), _wall(f.end, zone)) != walls
+        if f.start.astimezone(zone).date() != slot[0].date():
+            replaces = slot[0].date()
+    sequence = f.sequence - 1 if (f.cancelled or moved) and f.sequence > 0 else f.sequence
     return Meeting(
         id=meeting_id,
         group=group,
         title=f.summary,
-        start=f.start,
-        end=f.end,
+        start=_real(f.start),
+        end=_real(f.end),
         mode=mode,
         status=MeetingStatus.CANCELLED if f.cancelled else MeetingStatus.SCHEDULED,
         venue=venue,
@@ -313,7 +346,7 @@ def _expand(
     zone = master.start.tzinfo
     assert zone is not None
     local_start = master.start.replace(tzinfo=None)
-    duration = master.end - master.start
+    duration = master.end.astimezone(UTC) - master.start.astimezone(UTC)  # elapsed, not by the wall clock
     recur = event["RRULE"]
     if not isinstance(recur, vRecur):
         raise CalendarImportError([Problem(source, f"UID {master.uid}", "expected one RRULE")])
@@ -345,28 +378,32 @@ def _expand(
                 excluded.add(datetime.combine(day, local_start.time()))
     rule = _slot_rule(rule_parts)
     cadence = None
+    local_end = _wall(master.end, zone)
+    end_day_offset = (local_end.date() - local_start.date()).days
     if rule is not None:
-        cadence = attrs.evolve(
-            rule, start=local_start.time(), end=(master.start + duration).astimezone(zone).time()
-        ).to_cadence()
+        # A series that crosses midnight: the cadence says when it starts; the meetings say when they end.
+        cadence_end = local_end.time() if end_day_offset == 0 else None
+        cadence = attrs.evolve(rule, start=local_start.time(), end=cadence_end).to_cadence()
     meetings = []
     overrides_by_local = {
         rid.astimezone(zone).replace(tzinfo=None): f for rid, f in overrides.items()
     }
+    def slot_of(local: datetime) -> tuple[datetime, datetime]:
+        """The slot's start and end as the series' wall-clock times."""
+        end = datetime.combine(local.date() + timedelta(days=end_day_offset), local_end.time())
+        return local.replace(tzinfo=zone), end.replace(tzinfo=zone)
+
     for occurrence in _bounded(recurrence, limit):
         if occurrence in excluded:
             continue
-        slot_start = occurrence.replace(tzinfo=zone)
-        slot = (slot_start, slot_start + duration)
+        slot = slot_of(occurrence)
         fields = overrides_by_local.pop(occurrence, None)
         if fields is None:
-            fields = attrs.evolve(master, start=slot[0], end=slot[1])
+            # Not overridden: the slot's start and the series' exact duration (RFC 5545 section 3.8.5.3).
+            fields = attrs.evolve(master, start=slot[0], end=exact_end(slot[0], duration))
         meetings.append(_meeting(_occurrence_id(prefix, occurrence, used), group, fields, slot=slot))
     for local, fields in sorted(overrides_by_local.items()):  # overrides of slots the rule does not make
-        slot_start = local.replace(tzinfo=zone)
-        meetings.append(
-            _meeting(_occurrence_id(prefix, local, used), group, fields, slot=(slot_start, slot_start + duration))
-        )
+        meetings.append(_meeting(_occurrence_id(prefix, local, used), group, fields, slot=slot_of(local)))
     return cadence, meetings
 
 

@@ -2,13 +2,15 @@
 
 A group's :class:`~coproduction.models.Cadence` ("first Tuesday of the month, 10:00-12:30") becomes one RRULE
 (RFC 5545 section 3.3.10), in the ``BYDAY=1TU`` form that every client reads. A meeting *matches* the cadence when
-it starts on a slot's date, at the cadence's local start time, and ends at its local end time the same day. The
-series starts at the first matching meeting and ends at the last slot a meeting claims; the slots between that
-no meeting claims become EXDATEs.
+it starts on a slot's date, at the cadence's local start time, and ends at its local end time (the next day for a
+series that crosses midnight). The series starts at the first slot a meeting claims -- so re-timing the first
+meeting keeps it an occurrence of the series -- and ends at the last; the slots between that no meeting claims
+become EXDATEs.
 
 A slot is claimed, in this order, by a meeting that matches it; by a meeting whose ``replaces`` names its date (a
-moved meeting); by a meeting on the slot's date at another time (a changed meeting). Anything else -- a meeting of
-a group without a usable cadence, an extra meeting, a second meeting on a claimed slot -- is a stand-alone event.
+moved meeting, which never claims the slot it was moved to); by a meeting on the slot's date at another time (a
+changed meeting). Anything else -- a meeting of a group without a usable cadence, an extra meeting, a second
+meeting on a claimed slot, a meeting published before as a stand-alone event -- is a stand-alone event.
 """
 
 from __future__ import annotations
@@ -88,6 +90,15 @@ class SlotRule:
         if nth > 0:
             return (day.day - 1) // 7 + 1 == nth
         return (_month_length(day.year, day.month) - day.day) // 7 + 1 == -nth
+
+    def in_phase(self, day: date, reference: date) -> bool:
+        """Whether ``day`` (on the pattern) is a slot of the series that has ``reference`` as a slot: a whole
+        number of intervals apart (always, for an interval of 1)."""
+        if self.interval == 1:
+            return True
+        if self.week_of_month is None:
+            return ((reference - day).days // 7) % self.interval == 0
+        return ((reference.year - day.year) * 12 + reference.month - day.month) % self.interval == 0
 
     def slots(self, anchor: date, last: date) -> Iterator[date]:
         """Slot dates from ``anchor`` (a slot) to ``last`` inclusive, every ``interval`` weeks or months."""
@@ -178,10 +189,18 @@ def _start_and_id(meeting: Meeting) -> tuple[datetime, str]:
     return meeting.start, meeting.id
 
 
-def plan_group(group: str, cadence: Cadence | None, meetings: Sequence[Meeting], zone: ZoneInfo) -> Plan:
+def plan_group(
+    group: str,
+    cadence: Cadence | None,
+    meetings: Sequence[Meeting],
+    zone: ZoneInfo,
+    *,
+    standalone: frozenset[str] = frozenset(),
+) -> Plan:
     """Split ``meetings`` (all of ``group``) into a series and stand-alone meetings, deterministically.
 
-    Meetings are handled by position (in start, id order), so that nothing depends on ids being unique.
+    Meetings are handled by position (in start, id order), so that nothing depends on ids being unique. Meetings
+    whose ids are in ``standalone`` (published before as stand-alone events) stay stand-alone.
     """
     ordered = sorted(meetings, key=_start_and_id)
     rule = SlotRule.from_cadence(cadence)
@@ -190,27 +209,40 @@ def plan_group(group: str, cadence: Cadence | None, meetings: Sequence[Meeting],
     starts = [m.start.astimezone(zone) for m in ordered]
     ends = [m.end.astimezone(zone) for m in ordered]
     days = [local.date() for local in starts]
-    on_pattern = [i for i, day in enumerate(days) if rule.on_pattern(day)]
-    if not on_pattern:
+    candidates = [i for i, m in enumerate(ordered) if m.id not in standalone] if standalone else range(len(ordered))
+    # A meeting moved to another day claims the slot it replaces, never one on the day it was moved to.
+    moved_away: dict[int, date] = {}
+    for i in candidates:
+        replaces = ordered[i].replaces
+        if replaces is not None and replaces != days[i]:
+            moved_away[i] = replaces
+    on_pattern = [i for i in candidates if i not in moved_away and rule.on_pattern(days[i])]
+    replacing = [(i, slot) for i, slot in moved_away.items() if rule.on_pattern(slot)]
+    # Wall-clock times: the cadence's, else those of the first meeting on a slot date (or moved from one).
+    timed = on_pattern or [i for i, _ in replacing]
+    if not timed:
         return Plan(None, tuple(ordered))
-    # Wall-clock times: the cadence's, else those of the first meeting on a slot date.
-    first = on_pattern[0]
+    first = timed[0]
     start = rule.start or starts[first].time()
-    end = rule.end if rule.start and rule.end else ends[first].time()
-    end_day_offset = 0 if rule.start and rule.end else (ends[first].date() - days[first]).days
-    if end <= start and end_day_offset == 0:
+    if rule.start and rule.end:
+        end = rule.end
+        end_day_offset = 1 if rule.end <= rule.start else 0  # a cadence that ends before it starts crosses midnight
+    else:
+        end = ends[first].time()
+        end_day_offset = (ends[first].date() - days[first]).days
+    if end_day_offset < 0 or (end <= start and end_day_offset == 0):
         return Plan(None, tuple(ordered))
     matching = [
         i
         for i in on_pattern
-        if starts[i].time() == start
-        and ends[i].time() == end
-        and (ends[i].date() == days[i] if end_day_offset == 0 else (ends[i].date() - days[i]).days == end_day_offset)
+        if starts[i].time() == start and ends[i].time() == end and (ends[i].date() - days[i]).days == end_day_offset
     ]
-    if not matching:
-        return Plan(None, tuple(ordered))
-    anchor = days[matching[0]]
-    horizon = max([days[-1], *(m.replaces for m in ordered if m.replaces is not None)])
+    # The series' slots: in step with its first matching meeting (or, with none, its first claim), from the first
+    # date a meeting claims.
+    claimable = sorted({days[i] for i in on_pattern} | {slot for _, slot in replacing})
+    reference = days[matching[0]] if matching else claimable[0]
+    anchor = next(day for day in claimable if rule.in_phase(day, reference))
+    horizon = max([days[-1], *(slot for _, slot in replacing)])
     slots = set(rule.slots(anchor, horizon))
     claims: dict[date, int] = {}
     claimed: set[int] = set()
@@ -219,15 +251,17 @@ def plan_group(group: str, cadence: Cadence | None, meetings: Sequence[Meeting],
         if days[i] in slots and days[i] not in claims:
             claims[days[i]] = i
             claimed.add(i)
-    for i, meeting in enumerate(ordered):
-        slot = meeting.replaces
-        if slot is not None and i not in claimed and slot in slots and slot not in claims:
+    for i, slot in replacing:
+        if slot in slots and slot not in claims:
             claims[slot] = i
             claimed.add(i)
-    for i, day in enumerate(days):
+    for i in candidates:
+        day = days[i]
         if i not in claimed and day in slots and day not in claims:
             claims[day] = i
             claimed.add(i)
+    if not claims:
+        return Plan(None, tuple(ordered))
     ordered_slots = sorted(claims)
     last = ordered_slots[-1]
     occurrences = tuple(
@@ -243,5 +277,5 @@ def plan_group(group: str, cadence: Cadence | None, meetings: Sequence[Meeting],
         occurrences=occurrences,
         exdates=exdates,
     )
-    standalone = tuple(m for i, m in enumerate(ordered) if i not in claimed)
-    return Plan(series, standalone)
+    standalone_meetings = tuple(m for i, m in enumerate(ordered) if i not in claimed)
+    return Plan(series, standalone_meetings)
