@@ -18,3 +18,8 @@ class UnknownBaselineError(AuditError):
 
 class BaselineError(InputError):
     """A baseline file is malformed: each problem names the file, the place in it and what was expected."""
+
+
+class PreviousAuditError(InputError):
+    """The previous publication given to compare with (``--previous``) is not a publishable audit of the same group
+    and baseline: each problem names the file, the place in it and what was expected."""

@@ -82,7 +82,8 @@ class PublishedTally:
         raise KeyError(key)
 
 
-def _values(counted: Tally) -> dict[str, int]:
+def tally_values(counted: Tally) -> dict[str, int]:
+    """Every cell of ``counted``'s table by key: the three completeness keys, then each category."""
     values = {
         ANSWERED: counted.answered,
         PREFER_NOT_TO_SAY: counted.prefer_not_to_say,
@@ -94,15 +95,28 @@ def _values(counted: Tally) -> dict[str, int]:
 
 def publish_tally(counted: Tally, threshold: int) -> PublishedTally:
     """Suppress ``counted`` for publication: primary, then secondary suppression until nothing can be pinned."""
-    values = _values(counted)
-    categories = [category for category, _ in counted.counts]
+    values = tally_values(counted)
     status = {
         key: CellStatus.SMALL if 0 < value < threshold else CellStatus.SHOWN for key, value in values.items()
     }
-    groups = (list(COMPLETENESS_KEYS), categories)
     if 0 < counted.members < threshold:
         status = dict.fromkeys(values, CellStatus.NOT_PUBLISHED)
-    while CellStatus.NOT_PUBLISHED not in status.values():
+    return suppress_further(counted, threshold, status)
+
+
+def suppress_further(counted: Tally, threshold: int, status: Mapping[str, CellStatus]) -> PublishedTally:
+    """Secondary suppression from the statuses ``status`` (a status per key of :func:`tally_values`): while a
+    hidden cell can be pinned, withhold the most helpful shown cell (see the module's docstring).
+
+    :func:`publish_tally` starts it from primary suppression; :mod:`coproduction.audit.differencing` from
+    statuses that also hide changes since the previous publication. A cell may be "not published" on its own
+    (anything from 0 to the number of members); the whole table is "not published" when nothing else helps.
+    """
+    values = tally_values(counted)
+    status = dict(status)
+    categories = [category for category, _ in counted.counts]
+    groups = (list(COMPLETENESS_KEYS), categories)
+    while not all(state is CellStatus.NOT_PUBLISHED for state in status.values()):
         possible = feasible_values(
             counted.members, threshold, {k: (status[k], values[k]) for k in values}, categories
         )
@@ -117,6 +131,12 @@ def publish_tally(counted: Tally, threshold: int) -> PublishedTally:
         status[_most_helpful(pinned[0], candidates, status, values, counted.members, threshold, categories)] = (
             CellStatus.WITHHELD
         )
+    return published_from(counted, threshold, status)
+
+
+def published_from(counted: Tally, threshold: int, status: Mapping[str, CellStatus]) -> PublishedTally:
+    """The table of ``counted`` with each cell's ``status`` (a shown cell keeps its value, others none)."""
+    values = tally_values(counted)
 
     def cell(key: str) -> Cell:
         return Cell(key, status[key], values[key] if status[key] is CellStatus.SHOWN else None)
@@ -128,7 +148,7 @@ def publish_tally(counted: Tally, threshold: int) -> PublishedTally:
         answered=cell(ANSWERED),
         prefer_not_to_say=cell(PREFER_NOT_TO_SAY),
         not_known=cell(NOT_KNOWN),
-        categories=tuple(cell(k) for k in categories),
+        categories=tuple(cell(k) for k, _ in counted.counts),
     )
 
 
@@ -165,8 +185,8 @@ def _bits(values: range) -> int:
     return out
 
 
-def _domain(status: CellStatus, value: int | None, members: int, threshold: int) -> int:
-    """What a reader knows of one cell, as a bit set of the values it may take."""
+def domain_bits(status: CellStatus, value: int | None, members: int, threshold: int) -> int:
+    """What a reader knows of one cell, as a bit set of the values it may take (bit ``v`` set: ``v`` possible)."""
     if status is CellStatus.SHOWN:
         assert value is not None
         return 1 << value
@@ -205,19 +225,29 @@ def feasible_values(
     cells, its value. What a reader knows: ``answered + prefer-not-to-say + not-known = members`` and
     ``sum(categories) = answered``; a shown cell is its value; "fewer than 5" is 1 to ``threshold - 1``;
     "not shown" is 0 or at least ``threshold`` (were it 1-4 it would say "fewer than 5"); "not published"
-    (a whole table withheld) is anything from 0 to ``members``. Exact: the two sums share one cell, so each
-    cell's possible values are found by combining bit sets of reachable sums.
+    (a whole table withheld, or one cell hidden so that a change since the last publication cannot be worked
+    out: :mod:`coproduction.audit.differencing`) is anything from 0 to ``members``. Exact: the two sums share
+    one cell, so each cell's possible values are found by combining bit sets of reachable sums.
     """
+    domains = {key: domain_bits(state, value, members, threshold) for key, (state, value) in cells.items()}
+    feasible = feasible_bits(members, domains, categories)
+    return {key: frozenset(v for v in range(members + 1) if bits >> v & 1) for key, bits in feasible.items()}
+
+
+def feasible_bits(members: int, domains: Mapping[str, int], categories: list[str]) -> dict[str, int]:
+    """:func:`feasible_values` for any known values of each cell, given as bit sets (``domains``), answered as
+    bit sets. Every result is 0 when no table fits (the answered cell's is 0 exactly then)."""
     mask = (1 << (members + 1)) - 1
-    domain = {key: _domain(state, value, members, threshold) for key, (state, value) in cells.items()}
-
-    def sum_of(keys: list[str]) -> int:
-        total = 1
-        for key in keys:
-            total = _sums(total, domain[key], mask)
-        return total
-
-    all_categories = sum_of(categories)
+    domain = {key: bits & mask for key, bits in domains.items()}
+    # Sums over the categories before and after each one, so that "all the others" is one combination each.
+    before = [1]
+    for key in categories:
+        before.append(_sums(before[-1], domain[key], mask))
+    after = [1]
+    for key in reversed(categories):
+        after.append(_sums(after[-1], domain[key], mask))
+    after.reverse()
+    all_categories = before[-1]
     answered = (
         domain[ANSWERED]
         & all_categories
@@ -230,14 +260,16 @@ def feasible_values(
         NOT_KNOWN: domain[NOT_KNOWN]
         & _reflect(_sums(domain[PREFER_NOT_TO_SAY], domain[ANSWERED] & all_categories, mask), members),
     }
-    for key in categories:
-        others = _reflect(sum_of([k for k in categories if k != key]), members)
+    if not answered:
+        return dict.fromkeys(domain, 0)
+    for index, key in enumerate(categories):
+        others = _reflect(_sums(before[index], after[index + 1], mask), members)
         reachable = 0
         for total in range(members + 1):
             if answered >> total & 1:
                 reachable |= others >> (members - total)
         feasible[key] = domain[key] & reachable
-    return {key: frozenset(v for v in range(members + 1) if bits >> v & 1) for key, bits in feasible.items()}
+    return feasible
 
 
 def cross_tabulation_withheld_because(

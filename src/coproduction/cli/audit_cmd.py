@@ -37,6 +37,12 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         action="store_true",
         help='suppress small numbers ("fewer than 5") so that the report is safe to publish',
     )
+    parser.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the last published audit of this group (its --publishable --format json output): also hide counts "
+        "whose change since then could show who joined or left (with --publishable)",
+    )
     parser.add_argument("--format", choices=FORMATS, default="text")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomically)")
     parser.add_argument(
@@ -56,20 +62,31 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 @guarded
 def run(args: argparse.Namespace) -> int:
     from datetime import date
+    from pathlib import Path
 
     from coproduction.audit.analysis import audit_group
     from coproduction.audit.baseline import resolve_baseline
+    from coproduction.audit.errors import AuditError
     from coproduction.audit.reports import RENDERERS, build_report
+    from coproduction.audit.reports.previous import read_previous
     from coproduction.audit.targets import recruitment_plan
     from coproduction.cli import hold_until_exit
     from coproduction.cli.check_cmd import today_in
     from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
+    from coproduction.errors import OutputError
     from coproduction.io.atomic import write_atomic
     from coproduction.io.loader import load_register
 
+    if args.previous and not args.publishable:
+        raise AuditError("--previous is for publishable reports: add --publishable")
     policy = policy_from_args(args)
     baseline = resolve_baseline(args.baseline or policy.baseline)
     refuse_output_over_input(args.output, args.path)
+    if args.previous and args.output and Path(args.output).resolve() == Path(args.previous).resolve():
+        raise OutputError(
+            f"{args.output}: the output would overwrite the previous audit {args.previous}, which is read, never "
+            "changed; write the new one to another file"
+        )
     with register_kept_from_collector():
         register = load_register(args.path)
         keep_from_collector()
@@ -79,7 +96,15 @@ def run(args: argparse.Namespace) -> int:
         plan = recruitment_plan(
             audit, target_size=args.target_size, max_unanswered_share=policy.max_unknown_share
         )
-        report = build_report(audit, plan, policy, publishable=args.publishable)
+        previous = None
+        if args.previous:
+            previous = read_previous(
+                args.previous,
+                group_id=audit.group_id,
+                baseline_name=audit.baseline_name,
+                categories={c.characteristic: tuple(k for k, _ in c.tally.counts) for c in audit.characteristics},
+            )
+        report = build_report(audit, plan, policy, publishable=args.publishable, previous=previous)
         text = RENDERERS[args.format](report)
         if args.output:
             # An internal report is special category data: only its owner may read the file.

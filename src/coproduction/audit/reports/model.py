@@ -13,6 +13,8 @@ from fractions import Fraction
 from typing import Any
 
 from coproduction.audit.analysis import NOT_KNOWN, CategoryRow, CharacteristicAudit, GroupAudit, RowStatus
+from coproduction.audit.differencing import PreviousPublication, publish_since
+from coproduction.audit.errors import AuditError
 from coproduction.audit.implied import Implied, implied_row
 from coproduction.audit.labels import category_label, category_phrase, characteristic_title
 from coproduction.audit.reports import summary
@@ -21,7 +23,6 @@ from coproduction.audit.suppression import (
     CellStatus,
     PublishedTally,
     cross_tabulation_withheld_because,
-    publish_tally,
 )
 from coproduction.audit.targets import RecruitmentPlan
 from coproduction.models.diversity import PREFER_NOT_TO_SAY
@@ -44,6 +45,15 @@ def publishable_notice(threshold: int) -> str:
         f"Publishable version. Counts from 1 to {threshold - 1} are shown as \"fewer than {threshold}\", and "
         f"further counts are marked \"not shown\" where a small number could otherwise be worked out from the "
         "totals. Figures that would reveal a hidden count are left out."
+    )
+
+
+def _since(previous: PreviousPublication | None) -> str:
+    if previous is None:
+        return ""
+    return (
+        f" Compared with the audit published as of {previous.as_of}: counts are also hidden where the change "
+        "since then could show who joined or left; \"not published\" means the count could be any number."
     )
 
 
@@ -70,13 +80,20 @@ def build_report(
     policy: Policy,
     *,
     publishable: bool,
+    previous: PreviousPublication | None = None,
 ) -> dict[str, Any]:
-    """The report for ``audit`` (and ``plan``, when recruitment targets were asked for) as JSON-ready data."""
+    """The report for ``audit`` (and ``plan``, when recruitment targets were asked for) as JSON-ready data.
+
+    ``previous`` (publishable only) is the group's last published audit: counts are then also hidden where the
+    change since it would give a member away (:mod:`coproduction.audit.differencing`)."""
+    if previous is not None and not publishable:
+        raise AuditError("a previous publication is compared with only when the report is publishable")
     threshold = policy.suppression_threshold
     characteristics = []
     published: list[PublishedTally | None] = []
     for item in audit.characteristics:
-        table = publish_tally(item.tally, threshold) if publishable else None
+        before = previous.table(item.characteristic) if previous is not None else None
+        table = publish_since(item.tally, threshold, before) if publishable else None
         published.append(table)
         characteristics.append(
             _characteristic(item, table, audit.min_representation_ratio, audit.min_expected_count)
@@ -85,11 +102,12 @@ def build_report(
     report = {
         "report": "coproduction diversity audit",
         "mode": PUBLISHABLE if publishable else INTERNAL,
-        "notice": publishable_notice(threshold) if publishable else INTERNAL_NOTICE,
+        "notice": (publishable_notice(threshold) + _since(previous)) if publishable else INTERNAL_NOTICE,
         "summary": {},  # filled below, from the rest of the report (its place keeps it first for a reader)
         "special_category_data": not publishable,
         "group": {"id": audit.group_id, "name": audit.group_name},
         "as_of": audit.as_of.isoformat(),
+        "previous": None if previous is None else {"as_of": previous.as_of},
         "baseline": {
             "name": audit.baseline_name,
             "area": audit.baseline_area,
