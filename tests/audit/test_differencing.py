@@ -408,3 +408,20 @@ def test_every_problem_in_a_previous_publication_is_reported_at_once() -> None:
     where = [problem.path for problem in raised.value.problems]
     assert where == ["$.mode", "$.group.id", "$.baseline.name"]
     assert all(problem.file == "p.json" for problem in raised.value.problems)
+
+
+def test_the_example_board_s_new_member_cannot_be_read_off(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Bill Harcourt joins the Team-Up board on 1 September 2026 (examples/oxfordshire). Without --previous the
+    # August and November audits show which counts moved by one; with it, nothing names his answers.
+    example = str(Path(__file__).resolve().parents[2] / "examples" / "oxfordshire")
+    common = ("audit", example, "--group", "team-up-board", "--publishable", "--format", "json")
+    august, plain, november = tmp_path / "august.json", tmp_path / "plain.json", tmp_path / "november.json"
+    assert run(capsys, *common, "--as-of", "2026-08-25", "-o", str(august))[0] == 0
+    assert run(capsys, *common, "--as-of", "2026-11-25", "-o", str(plain))[0] == 0
+    assert run(capsys, *common, "--as-of", "2026-11-25", "--previous", str(august), "-o", str(november))[0] == 0
+    first, undefended, second = (json.loads(p.read_text()) for p in (august, plain, november))
+    assert second["members"]["count"] == first["members"]["count"] + 1
+    leaks = {c for c in Policy().monitored_characteristics if what_is_learnt(first, undefended, c)}
+    assert {ETHNIC, SEX, Characteristic.RELIGION} <= leaks
+    for characteristic in Policy().monitored_characteristics:
+        assert what_is_learnt(first, second, characteristic) == set(), characteristic

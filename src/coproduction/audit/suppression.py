@@ -52,6 +52,7 @@ class Cell:
 
     @property
     def shown(self) -> bool:
+        """Whether the count is published as it is."""
         return self.status is CellStatus.SHOWN
 
 
@@ -69,13 +70,16 @@ class PublishedTally:
 
     @property
     def cells(self) -> tuple[Cell, ...]:
+        """Every cell: answered, prefer not to say, not known, then each category."""
         return (self.answered, self.prefer_not_to_say, self.not_known, *self.categories)
 
     @property
     def fully_shown(self) -> bool:
+        """Whether every count of the table is published as it is."""
         return all(cell.shown for cell in self.cells)
 
     def category(self, key: str) -> Cell:
+        """The cell of the category ``key`` (``KeyError`` if the table has none)."""
         for cell in self.categories:
             if cell.key == key:
                 return cell

@@ -77,7 +77,9 @@ def _groups_with_members(context: CheckContext) -> Iterator[tuple[Group, Sequenc
             "answer ('not known'). Reports the characteristic when they are more than `max_unknown_share` "
             "(default 0.2, that is 20%) of the members. 'Prefer not to say' is an "
             "answer and does not count as missing; a member with no monitoring form counts as not known for "
-            "every characteristic."
+            "every characteristic. In output that may be published (Markdown, and text or JSON without "
+            "`--internal`), when the publishable audit hides the number not known the finding gives the fewest "
+            "that its figures allow, and is reported only when even that is over the limit."
         ),
         why=(
             "Without answers nobody can tell whether the group reflects the people it serves, and gaps are "

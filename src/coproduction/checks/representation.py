@@ -104,7 +104,10 @@ def _reader(characteristic: Characteristic) -> Callable[[DiversityProfile], str 
             "`min_expected_count` when the members in it are under `min_representation_ratio` of that expected "
             "count. Exactly the ratio does not fire. The finding says how many more members would close the gap. "
             "Where the baseline's source gives a figure only for a group of categories (the share aged 65 and "
-            "over, not one per band), members in the group are counted together and the group is judged."
+            "over, not one per band), members in the group are counted together and the group is judged. In "
+            "output that may be published (Markdown, and text or JSON without `--internal`), a gap is reported "
+            "only when the publishable audit's own figures imply it, and the number to recruit is the fewest "
+            "that every count those figures allow would need, so that the finding gives back no hidden count."
         ),
         why=(
             "A co-production group speaks for the people who use services. When a whole community is missing "
