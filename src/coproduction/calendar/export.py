@@ -236,6 +236,8 @@ class _Writer:
         self.previous = options.previous
         self._contents: dict[tuple[object, ...], EventContent] = {}
         self._organisers: dict[str, vCalAddress] = {}
+        #: Whether an event's start or end was written in UTC (a time the clocks repeat or skip).
+        self.wrote_utc = False
 
     def content(self, meeting: Meeting) -> EventContent:
         """The meeting's content as scheduled: status and SEQUENCE bumps are applied by :meth:`actual`.
@@ -389,6 +391,7 @@ class _Writer:
         """Local times in the zone, or both in UTC when either is a local time the clocks repeat or skip."""
         local_start, local_end = start.astimezone(self.zone), end.astimezone(self.zone)
         if is_unclear(local_start, self.zone) or is_unclear(local_end, self.zone):
+            self.wrote_utc = True
             return start.astimezone(UTC), end.astimezone(UTC)
         return local_start, local_end
 
@@ -405,7 +408,7 @@ class _Writer:
         """Whether every engine reads the occurrence's slot, unchanged, as the meeting's start and end: its wall
         times are the series', neither is repeated or skipped, and it lasts as long as the series' first slot
         (engines disagree on whether an occurrence keeps its wall-clock end or its length)."""
-        if not series.is_exact(occurrence):
+        if not series.is_exact(occurrence, self.zone):
             return False
         slot_start = series.slot_start(occurrence.slot, self.zone)
         slot_end = series.slot_end(occurrence.slot, self.zone)
@@ -450,7 +453,7 @@ class _Writer:
         duration = first_end.astimezone(UTC) - first_start.astimezone(UTC) if clear_first else timedelta.max
         overridden = self.previous.overridden(uid) if self.previous is not None else frozenset()
         for occurrence, content in zip(series.occurrences, contents, strict=True):
-            moved = not series.is_exact(occurrence)
+            moved = not series.is_exact(occurrence, self.zone)
             actual = self.actual(content, occurrence.meeting, moved)
             recurrence_id = series.slot_start(occurrence.slot, self.zone)
             if (
@@ -535,7 +538,6 @@ def build_calendar(register: Register, policy: Policy, options: ExportOptions) -
     calendar.add("x-wr-calname", vText(name))
     calendar.add("description", vText(description))
     calendar.add("x-wr-caldesc", vText(description))
-    calendar.add("x-wr-timezone", policy.timezone)
     calendar.add("refresh-interval", options.refresh_interval, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(options.refresh_interval))
     years = [writer.dtstamp.astimezone(zone).year]
@@ -552,6 +554,10 @@ def build_calendar(register: Register, policy: Policy, options: ExportOptions) -
     standalone = sorted((m for plan in plans for m in plan.standalone), key=lambda m: (m.start, m.id))
     for meeting in standalone:
         calendar.add_component(writer.standalone(meeting))
+    if not writer.wrote_utc:
+        # Engines that follow X-WR-TIMEZONE move UTC times onto its wall clock, where a time in the repeated hour
+        # loses which of its two instants it was (recurring-ical-events does): with a UTC time, it is left out.
+        calendar.add("x-wr-timezone", policy.timezone)
     return calendar
 
 

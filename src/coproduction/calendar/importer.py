@@ -28,7 +28,7 @@ from icalendar import Calendar, Component, vRecur, vText
 from coproduction.calendar.description import read_description
 from coproduction.calendar.errors import CalendarImportError
 from coproduction.calendar.export import CANCELLED_PREFIX, zone_for
-from coproduction.calendar.instants import exact_end
+from coproduction.calendar.instants import at_wall_time, exact_end
 from coproduction.calendar.series import SlotRule
 from coproduction.calendar.text import clean_text, unescape_text, unquote_id
 from coproduction.errors import Problem
@@ -291,8 +291,7 @@ def _meeting(meeting_id: str, group: str, f: _Fields, *, slot: tuple[datetime, d
         zone = slot[0].tzinfo
         assert zone is not None
         # By the wall clock, as the export decides what was moved (an event written in UTC is not moved).
-        walls = (slot[0].replace(tzinfo=None), slot[1].replace(tzinfo=None))
-        moved = (_wall(f.start, zone), _wall(f.end, zone)) != walls
+        moved = not (at_wall_time(f.start, slot[0], zone) and at_wall_time(f.end, slot[1], zone))
         if f.start.astimezone(zone).date() != slot[0].date():
             replaces = slot[0].date()
     sequence = f.sequence - 1 if (f.cancelled or moved) and f.sequence > 0 else f.sequence

@@ -48,6 +48,21 @@ def is_unclear(wall: datetime, zone: tzinfo) -> bool:
     return naive.replace(tzinfo=zone, fold=0).utcoffset() != naive.replace(tzinfo=zone, fold=1).utcoffset()
 
 
+def readings(wall: datetime, zone: tzinfo) -> frozenset[datetime]:
+    """The instants, in UTC, that the naive local time ``wall`` can be read as: one when it is clear, two when it
+    is repeated or skipped (for a skipped time, RFC 5545's reading, with the offset before the gap, and the
+    other)."""
+    naive = wall.replace(tzinfo=None)
+    return frozenset(naive.replace(tzinfo=zone, fold=fold).astimezone(UTC) for fold in (0, 1))
+
+
+def at_wall_time(instant: datetime, wall: datetime, zone: tzinfo) -> bool:
+    """Whether ``instant`` is at the local time ``wall`` (naive) in ``zone``: the same wall-clock time, or, for
+    a time the clocks skip, one of its readings."""
+    local = instant.astimezone(zone).replace(tzinfo=None)
+    return local == wall.replace(tzinfo=None) or instant.astimezone(UTC) in readings(wall, zone)
+
+
 def latest_reading(day: date, clock: time, zone: tzinfo) -> datetime:
     """The later, in UTC, of the instants a local date and time can be read as (the same one when it is clear).
 
@@ -72,9 +87,11 @@ __all__ = [
     "EARLIEST",
     "LATEST",
     "WINDOW_TEXT",
+    "at_wall_time",
     "date_in_window",
     "exact_end",
     "in_window",
     "is_unclear",
     "latest_reading",
+    "readings",
 ]

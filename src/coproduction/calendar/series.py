@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from coproduction.calendar.instants import at_wall_time
 from coproduction.models import Cadence, Frequency, Meeting, Weekday
 
 #: iCalendar FREQ and INTERVAL per frequency. Weekly rules ignore ``week_of_month``.
@@ -167,13 +168,20 @@ class Series:
     def slot_end(self, slot: date, zone: ZoneInfo) -> datetime:
         return datetime.combine(slot + timedelta(days=self.end_day_offset), self.end, tzinfo=zone)
 
-    def is_exact(self, occurrence: Occurrence) -> bool:
-        """The occurrence starts and ends at its slot's wall-clock times."""
-        return (
+    def is_exact(self, occurrence: Occurrence, zone: ZoneInfo) -> bool:
+        """The occurrence starts and ends at its slot's wall-clock times (for a time the clocks skip, at one of
+        its readings: :func:`~coproduction.calendar.instants.at_wall_time`). An inexact occurrence was moved."""
+        if (
             occurrence.local_start.date() == occurrence.slot
             and occurrence.local_start.time() == self.start
             and occurrence.local_end.time() == self.end
             and (occurrence.local_end.date() - occurrence.slot).days == self.end_day_offset
+        ):
+            return True
+        start_wall = datetime.combine(occurrence.slot, self.start)
+        end_wall = datetime.combine(occurrence.slot + timedelta(days=self.end_day_offset), self.end)
+        return at_wall_time(occurrence.local_start, start_wall, zone) and at_wall_time(
+            occurrence.local_end, end_wall, zone
         )
 
 
