@@ -34,6 +34,7 @@ class MeetingValue:
     expected: str
 
     def problem(self, source: str, locate: Locator | None) -> Problem:
+        """This value as a problem: in ``source``, or in the file and at the index ``locate`` gives."""
         file, index = locate(self.index) if locate is not None else (source, self.index)
         message = f"meeting {self.meeting!r} {self.wrong} ({self.value}); expected {self.expected}"
         return Problem(file, f"$.meetings[{index}].{self.field}", message)
