@@ -17,9 +17,9 @@ The rule. In publishable output a diversity finding says only what the publishab
   ("at least 8 of 35").
 
 DV001 uses the same conclusions as the publishable audit's own rows (:mod:`coproduction.audit.implied`); DV002
-uses :func:`coproduction.audit.suppression.feasible_values` for the "not known" cell. The other diversity checks
-(DV003 service areas, DV004 user-led organisations, DV005 staff by organisation) count no monitoring answers, and
-none of the other families does.
+the values a reader allows the "not known" cell (:func:`coproduction.audit.suppression.feasible_bits`). The other
+diversity checks (DV003 service areas, DV004 user-led organisations, DV005 staff by organisation) count no
+monitoring answers, and none of the other families does.
 """
 
 from __future__ import annotations
@@ -32,10 +32,12 @@ import attrs
 from coproduction.audit.analysis import CategoryRow, RowStatus, Tally
 from coproduction.audit.implied import implied_row
 from coproduction.audit.suppression import (
+    ANSWERED,
     NOT_KNOWN,
     CellStatus,
     PublishedTally,
-    feasible_values,
+    domain_bits,
+    feasible_bits,
     publish_tally,
 )
 
@@ -88,11 +90,16 @@ def publishable_rows(
     for those alone.
     """
     out = []
+    shown = {cell.key for cell in published.cells if cell.shown}
     for row in rows:
         if row.status is not RowStatus.UNDER or row.baseline_share is None:
             out.append(row)
             continue
-        conclusion = implied_row(published, _row_keys(row.category, published), row.baseline_share, ratio, min_expected)
+        keys = _row_keys(row.category, published)
+        if ANSWERED in shown and shown.issuperset(keys):
+            out.append(row)  # its count and the number who answered are published: the row is as it is
+            continue
+        conclusion = implied_row(published, keys, row.baseline_share, ratio, min_expected)
         if conclusion.status is RowStatus.UNDER:
             out.append(attrs.evolve(row, additions_needed=conclusion.at_least))
         else:
@@ -115,7 +122,9 @@ def publishable_unknown(published: PublishedTally) -> UnknownFigure:
     if cell.status is CellStatus.SHOWN:
         assert cell.value is not None
         return UnknownFigure(cell.value, cell.value)
-    cells = {c.key: (c.status, c.value) for c in published.cells}
+    members, threshold = published.members, published.threshold
+    domains = {c.key: domain_bits(c.status, c.value, members, threshold) for c in published.cells}
     categories = [c.key for c in published.categories]
-    possible = feasible_values(published.members, published.threshold, cells, categories)[NOT_KNOWN]
-    return UnknownFigure(min(possible, default=0), None)
+    possible = feasible_bits(members, domains, categories, only=())[NOT_KNOWN]  # not known alone: no category
+    fewest = (possible & -possible).bit_length() - 1  # the lowest value possible (-1 for none)
+    return UnknownFigure(max(fewest, 0), None)

@@ -18,7 +18,7 @@ the same pattern of hidden cells (the usual limit of cell suppression; docs/audi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from enum import StrEnum
 
 import attrs
@@ -121,10 +121,11 @@ def suppress_further(counted: Tally, threshold: int, status: Mapping[str, CellSt
     categories = [category for category, _ in counted.counts]
     groups = (list(COMPLETENESS_KEYS), categories)
     while not all(state is CellStatus.NOT_PUBLISHED for state in status.values()):
-        possible = feasible_values(
-            counted.members, threshold, {k: (status[k], values[k]) for k in values}, categories
-        )
-        pinned = [k for k in values if status[k] is not CellStatus.SHOWN and len(possible[k]) < 2]
+        hidden = [k for k in values if status[k] is not CellStatus.SHOWN]
+        if not hidden:
+            break
+        possible = _feasible_of(counted.members, threshold, status, values, categories, hidden)
+        pinned = [k for k in hidden if _at_most_one(possible[k])]
         if not pinned:
             break
         own, other = groups if pinned[0] in COMPLETENESS_KEYS else groups[::-1]
@@ -176,17 +177,38 @@ def _most_helpful(
     fewer useful figures than always taking the smallest.
     """
     for candidate in candidates:
-        trial = {k: (CellStatus.WITHHELD if k == candidate else status[k], values[k]) for k in values}
-        if len(feasible_values(members, threshold, trial, categories)[pinned]) > 1:
+        trial = {**status, candidate: CellStatus.WITHHELD}
+        if not _at_most_one(_feasible_of(members, threshold, trial, values, categories, [pinned])[pinned]):
             return candidate
     return candidates[0]
 
 
+def _at_most_one(bits: int) -> bool:
+    """Whether the bit set ``bits`` holds at most one value."""
+    return bits & (bits - 1) == 0
+
+
+def _feasible_of(
+    members: int,
+    threshold: int,
+    status: Mapping[str, CellStatus],
+    values: Mapping[str, int],
+    categories: list[str],
+    only: list[str],
+) -> dict[str, int]:
+    """:func:`feasible_bits` of the table ``values`` published with ``status``, for the cells ``only``."""
+    domains = {
+        key: domain_bits(state, values[key] if state is CellStatus.SHOWN else None, members, threshold)
+        for key, state in status.items()
+    }
+    return feasible_bits(members, domains, categories, only=only)
+
+
 def _bits(values: range) -> int:
-    out = 0
-    for value in values:
-        out |= 1 << value
-    return out
+    """The bit set of the whole numbers in ``values`` (a range with step 1)."""
+    if values.start >= values.stop:
+        return 0
+    return ((1 << values.stop) - 1) ^ ((1 << values.start) - 1)
 
 
 def domain_bits(status: CellStatus, value: int | None, members: int, threshold: int) -> int:
@@ -203,18 +225,20 @@ def domain_bits(status: CellStatus, value: int | None, members: int, threshold: 
 
 def _sums(first: int, second: int, mask: int) -> int:
     """Every ``x + y`` with ``x`` in ``first`` and ``y`` in ``second`` (bit sets), up to ``mask``."""
-    out, shift = 0, 0
+    if first.bit_count() > second.bit_count():
+        first, second = second, first  # shift the denser set by each value of the sparser
+    out = 0
     while first:
-        if first & 1:
-            out |= second << shift
-        first >>= 1
-        shift += 1
+        lowest = first & -first
+        out |= second << (lowest.bit_length() - 1)
+        first ^= lowest
     return out & mask
 
 
 def _reflect(values: int, members: int) -> int:
-    """``{members - v}`` for every ``v`` in the bit set ``values``."""
-    return sum(1 << (members - v) for v in range(members + 1) if values >> v & 1)
+    """``{members - v}`` for every ``v`` from 0 to ``members`` in the bit set ``values`` (its bits reversed)."""
+    values &= (1 << (members + 1)) - 1
+    return int(format(values, f"0{members + 1}b")[::-1], 2)
 
 
 def feasible_values(
@@ -238,19 +262,24 @@ def feasible_values(
     return {key: frozenset(v for v in range(members + 1) if bits >> v & 1) for key, bits in feasible.items()}
 
 
-def feasible_bits(members: int, domains: Mapping[str, int], categories: list[str]) -> dict[str, int]:
+def feasible_bits(
+    members: int, domains: Mapping[str, int], categories: list[str], *, only: Collection[str] | None = None
+) -> dict[str, int]:
     """:func:`feasible_values` for any known values of each cell, given as bit sets (``domains``), answered as
-    bit sets. Every result is 0 when no table fits (the answered cell's is 0 exactly then)."""
+    bit sets. Every result is 0 when no table fits (the answered cell's is 0 exactly then). With ``only``, the
+    categories not in it are left out (the completeness cells are always given)."""
     mask = (1 << (members + 1)) - 1
     domain = {key: bits & mask for key, bits in domains.items()}
     # Sums over the categories before and after each one, so that "all the others" is one combination each.
     before = [1]
     for key in categories:
         before.append(_sums(before[-1], domain[key], mask))
+    wanted = [key for key in categories if only is None or key in only]
     after = [1]
-    for key in reversed(categories):
-        after.append(_sums(after[-1], domain[key], mask))
-    after.reverse()
+    if wanted:  # sums over the categories after each one are needed only to answer for a category
+        for key in reversed(categories):
+            after.append(_sums(after[-1], domain[key], mask))
+        after.reverse()
     all_categories = before[-1]
     answered = (
         domain[ANSWERED]
@@ -267,11 +296,14 @@ def feasible_bits(members: int, domains: Mapping[str, int], categories: list[str
     if not answered:
         return dict.fromkeys(domain, 0)
     for index, key in enumerate(categories):
+        if key not in wanted:
+            continue
         others = _reflect(_sums(before[index], after[index + 1], mask), members)
-        reachable = 0
-        for total in range(members + 1):
-            if answered >> total & 1:
-                reachable |= others >> (members - total)
+        reachable, totals = 0, answered
+        while totals:  # each number who answered, t: the category is t less what the others make up
+            lowest = totals & -totals
+            reachable |= others >> (members - (lowest.bit_length() - 1))
+            totals ^= lowest
         feasible[key] = domain[key] & reachable
     return feasible
 

@@ -11,7 +11,7 @@ CHUNK_FINDINGS = 4096
 
 
 PUBLISHABLE_NOTICE = (
-    "Safe to publish: diversity findings give no count that the publishable audit hides "
+    "Publishable: diversity findings give no count that the publishable diversity audit hides "
     "(--internal gives exact figures)."
 )
 INTERNAL_NOTICE = (
