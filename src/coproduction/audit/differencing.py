@@ -57,7 +57,7 @@ class PreviousTable:
     """One characteristic's table as the previous publication showed it.
 
     ``cells`` maps every key (the three completeness keys and each category, as in
-    :func:`coproduction.audit.suppression.tally_values`) to its status and, when shown, its count. ``members`` is
+    ``coproduction.audit.suppression.tally_values``) to its status and, when shown, its count. ``members`` is
     the group's size then, ``None`` when that publication hid it (a group smaller than its threshold).
     """
 
@@ -68,6 +68,7 @@ class PreviousTable:
 
     @property
     def categories(self) -> tuple[str, ...]:
+        """The keys of the table's category rows, in order."""
         return tuple(key for key in self.cells if key not in COMPLETENESS_KEYS)
 
 
@@ -81,6 +82,7 @@ class PreviousPublication:
     tables: Mapping[Characteristic, PreviousTable]
 
     def table(self, characteristic: Characteristic) -> PreviousTable | None:
+        """The characteristic's table as published then (``None``: it was not published)."""
         return self.tables.get(characteristic)
 
 
@@ -116,7 +118,7 @@ def joint_analysis(
     """Every answer a member who joined (``step`` 1) or left (``step`` -1) may have given, and every value each
     cell of either table may take, for a reader of the previous publication and the new one (``cells``, of a
     group of ``members`` under ``threshold``). Exact, by the same sums as
-    :func:`coproduction.audit.suppression.feasible_values`: for each answer, the previous table's cells must fit
+    ``coproduction.audit.suppression.feasible_values``: for each answer, the previous table's cells must fit
     both what was published then and what is published now shifted by that one member."""
     before_members = members - step
     categories = list(previous.categories)

@@ -17,7 +17,7 @@ The rule. In publishable output a diversity finding says only what the publishab
   ("at least 8 of 35").
 
 DV001 uses the same conclusions as the publishable audit's own rows (:mod:`coproduction.audit.implied`); DV002
-the values a reader allows the "not known" cell (:func:`coproduction.audit.suppression.feasible_bits`). The other
+the values a reader allows the "not known" cell (``coproduction.audit.suppression.feasible_bits``). The other
 diversity checks (DV003 service areas, DV004 user-led organisations, DV005 staff by organisation) count no
 monitoring answers, and none of the other families does.
 """
