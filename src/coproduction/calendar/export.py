@@ -376,13 +376,20 @@ class _Writer:
         return event
 
     def _keep_sequence(self, event: Event, key: EventKey, sequence: int) -> None:
-        """Never below the previous export's SEQUENCE for the same event, and one above it if the event changed."""
+        """Never below the previous export's SEQUENCE for the same event, one above it if the event changed; a new
+        override of a published series one above the series' (RFC 5546 section 2.1.4, per occurrence)."""
         assert self.previous is not None
         published = self.previous.events.get(key)
         if published is None:
-            return
-        changed = signature(event.to_ical()) != published.signature
-        kept = max(sequence, published.sequence + changed)
+            uid, recurrence_id = key
+            series = self.previous.events.get((uid, None)) if recurrence_id is not None else None
+            if series is None:
+                return
+            # A new override of a published series: its occurrence had the series' SEQUENCE, and now differs.
+            kept = max(sequence, series.sequence + 1)
+        else:
+            changed = signature(event.to_ical()) != published.signature
+            kept = max(sequence, published.sequence + changed)
         if kept != sequence:
             del event["SEQUENCE"]
             event.add("sequence", kept)

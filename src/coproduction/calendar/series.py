@@ -15,6 +15,7 @@ meeting on a claimed slot, a meeting published before as a stand-alone event -- 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -226,18 +227,21 @@ def plan_group(
             moved_away[i] = replaces
     on_pattern = [i for i in candidates if i not in moved_away and rule.on_pattern(days[i])]
     replacing = [(i, slot) for i, slot in moved_away.items() if rule.on_pattern(slot)]
-    # Wall-clock times: the cadence's, else those of the first meeting on a slot date (or moved from one).
+    # Wall-clock times: the cadence's, else the commonest among meetings on a slot date (or moved from one), ties
+    # to the earliest -- so that re-timing one meeting does not re-time the series.
     timed = on_pattern or [i for i, _ in replacing]
     if not timed:
         return Plan(None, tuple(ordered))
-    first = timed[0]
-    start = rule.start or starts[first].time()
     if rule.start and rule.end:
-        end = rule.end
+        start, end = rule.start, rule.end
         end_day_offset = 1 if rule.end <= rule.start else 0  # a cadence that ends before it starts crosses midnight
     else:
-        end = ends[first].time()
-        end_day_offset = (ends[first].date() - days[first]).days
+        times = [(starts[i].time(), ends[i].time(), (ends[i].date() - days[i]).days) for i in timed]
+        if rule.start is not None and any(t[0] == rule.start for t in times):
+            times = [t for t in times if t[0] == rule.start]
+        counts = Counter(times)
+        start, end, end_day_offset = max(counts, key=lambda t: (counts[t], -times.index(t)))
+        start = rule.start or start
     if end_day_offset < 0 or (end <= start and end_day_offset == 0):
         return Plan(None, tuple(ordered))
     matching = [
