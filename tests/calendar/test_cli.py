@@ -85,3 +85,76 @@ def test_parse_dtstamp_and_default_domain() -> None:
         parse_dtstamp("yesterday")
     assert default_domain("Oxfordshire County Council") == "oxfordshire-county-council.invalid"
     assert default_domain("!!!") == "coproduction.invalid"
+
+
+HARD = Path(__file__).resolve().parents[1] / "data" / "calendar"
+
+
+def test_previous_may_be_the_output_file_and_no_sequence_goes_down(tmp_path: Path) -> None:
+    """Publish, move February's board meeting, move it back, each given the file published before (issue 13)."""
+    feed = tmp_path / "feed.ics"
+    common = ["--dtstamp", "2026-11-25", "-o", str(feed)]
+    assert main(["calendar", str(HARD / "hard-year.yaml"), *common]) == 0
+    assert main(["calendar", str(HARD / "hard-year-moved.yaml"), "--previous", str(feed), *common]) == 0
+    assert main(["calendar", str(HARD / "hard-year.yaml"), "--previous", str(feed), *common]) == 0
+    back = feed.read_bytes()
+    february = [
+        e
+        for e in Calendar.from_ical(back).walk("VEVENT")
+        if e.decoded("RECURRENCE-ID", None) == datetime(2026, 2, 3, 10, tzinfo=UTC)
+    ]
+    assert [int(e["SEQUENCE"]) for e in february] == [2]
+    assert main(["calendar", str(HARD / "hard-year.yaml"), "--previous", str(feed), *common]) == 0
+    assert feed.read_bytes() == back  # nothing changed: the same bytes
+
+
+def test_the_default_dtstamp_never_goes_back_before_the_previous_files(tmp_path: Path) -> None:
+    previous = tmp_path / "previous.ics"
+    assert main(["calendar", EXAMPLE, "--dtstamp", "2027-01-01T09:30:00Z", "-o", str(previous)]) == 0
+    out = tmp_path / "out.ics"
+    assert main(["calendar", EXAMPLE, "--previous", str(previous), "-o", str(out)]) == 0
+    assert b"DTSTAMP:20270101T093000Z" in out.read_bytes()
+    assert main(["calendar", EXAMPLE, "-o", str(out)]) == 0
+    assert b"DTSTAMP:20251219T000000Z" in out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "cannot read the previous export"),
+        (b"not a calendar", "not an iCalendar file"),
+        (
+            b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\nSEQUENCE:-1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            "$.VEVENT[0].SEQUENCE: expected a whole number",
+        ),
+        (
+            b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nSEQUENCE:1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            "$.VEVENT[0]: cannot read the event's UID",
+        ),
+    ],
+)
+def test_a_bad_previous_file_exits_2_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, message: str
+) -> None:
+    previous = tmp_path / "previous.ics"
+    if content is not None:
+        previous.write_bytes(content)
+    out = tmp_path / "out.ics"
+    assert main(["calendar", EXAMPLE, "--previous", str(previous), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{previous}" in err
+    assert message in err
+    assert "Traceback" not in err
+    assert not out.exists()
+
+
+def test_the_policys_organiser_address_names_every_event(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["calendar", EXAMPLE, "--set", "calendar_organiser=meetings@test-county.gov.uk"]) == 0
+    out, _ = capsysbinary.readouterr()
+    organisers = {str(e["ORGANIZER"]) for e in Calendar.from_ical(out).walk("VEVENT")}
+    assert organisers == {"mailto:meetings@test-county.gov.uk"}
+
+
+def test_an_organiser_that_is_not_an_address_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["calendar", EXAMPLE, "--set", "calendar_organiser=meetings\r\nX-EVIL:1"]) == 2
+    assert "not an e-mail address" in capsys.readouterr().err

@@ -93,14 +93,16 @@ class SlotRule:
             return (day.day - 1) // 7 + 1 == nth
         return (_month_length(day.year, day.month) - day.day) // 7 + 1 == -nth
 
+    def phase(self, day: date, origin: date) -> int:
+        """Which of the rule's ``interval`` classes of weeks (or months) ``day`` is in, counted from ``origin``'s."""
+        if self.week_of_month is None:
+            return ((day - origin).days // 7) % self.interval
+        return ((day.year - origin.year) * 12 + day.month - origin.month) % self.interval
+
     def in_phase(self, day: date, reference: date) -> bool:
         """Whether ``day`` (on the pattern) is a slot of the series that has ``reference`` as a slot: a whole
         number of intervals apart (always, for an interval of 1)."""
-        if self.interval == 1:
-            return True
-        if self.week_of_month is None:
-            return ((reference - day).days // 7) % self.interval == 0
-        return ((reference.year - day.year) * 12 + reference.month - day.month) % self.interval == 0
+        return self.interval == 1 or self.phase(day, reference) == 0
 
     def slots(self, anchor: date, last: date) -> Iterator[date]:
         """Slot dates from ``anchor`` (a slot) to ``last`` inclusive, every ``interval`` weeks or months."""
@@ -240,7 +242,10 @@ def plan_group(
         if rule.start is not None and any(t[0] == rule.start for t in times):
             times = [t for t in times if t[0] == rule.start]
         counts = Counter(times)
-        start, end, end_day_offset = max(counts, key=lambda t: (counts[t], -times.index(t)))
+        earliest: dict[tuple[time, time, int], int] = {}
+        for position, t in enumerate(times):
+            earliest.setdefault(t, position)
+        start, end, end_day_offset = max(counts, key=lambda t: (counts[t], -earliest[t]))
         start = rule.start or start
     if end_day_offset < 0 or (end <= start and end_day_offset == 0):
         return Plan(None, tuple(ordered))
@@ -249,11 +254,17 @@ def plan_group(
         for i in on_pattern
         if starts[i].time() == start and ends[i].time() == end and (ends[i].date() - days[i]).days == end_day_offset
     ]
-    # The series' slots: in step with its first matching meeting (or, with none, its first claim), from the first
-    # date a meeting claims.
-    claimable = sorted({days[i] for i in on_pattern} | {slot for _, slot in replacing})
-    reference = days[matching[0]] if matching else claimable[0]
-    anchor = next(day for day in claimable if rule.in_phase(day, reference))
+    # The series' slots start at the first date a meeting claims, in step with most of its meetings (for a
+    # fortnightly, bimonthly or quarterly rule; ties to the first matching meeting), so that neither re-timing a
+    # meeting nor an extra meeting in an off week shifts the series.
+    claims_wanted = [days[i] for i in on_pattern] + [slot for _, slot in replacing]
+    claimable = sorted(set(claims_wanted))
+    anchor = origin = claimable[0]
+    if rule.interval != 1:
+        phases = Counter(rule.phase(day, origin) for day in claims_wanted)
+        first_matching = rule.phase(days[matching[0]] if matching else origin, origin)
+        chosen = max(phases, key=lambda phase: (phases[phase], phase == first_matching))
+        anchor = next(day for day in claimable if rule.phase(day, origin) == chosen)
     horizon = max([days[-1], *(slot for _, slot in replacing)])
     slots = set(rule.slots(anchor, horizon))
     claims: dict[date, int] = {}
