@@ -1,11 +1,12 @@
 """Meeting schedules as iCalendar files (RFC 5545, RFC 5546 PUBLISH, RFC 7986 properties).
 
 An edge of the library: it reads the models and the policy and never the command line. Pass the clock
-(``dtstamp``) and the UID ``domain`` in; the same register and options always give the same bytes.
-See ``docs/calendar.md``.
+(``dtstamp``) and the UID ``domain`` in, and the export published last (``previous``, read with
+:func:`read_previous`) to keep every SEQUENCE from going down; the same register and options always give the same
+bytes. See ``docs/calendar.md``.
 """
 
-from coproduction.calendar.errors import CalendarError, CalendarImportError
+from coproduction.calendar.errors import CalendarError, CalendarImportError, MeetingValueError
 from coproduction.calendar.export import (
     ExportOptions,
     build_calendar,
@@ -15,6 +16,7 @@ from coproduction.calendar.export import (
     series_uid,
 )
 from coproduction.calendar.importer import ImportedSchedule, import_calendar
+from coproduction.calendar.previous import PreviousExport, read_previous
 from coproduction.calendar.timezone import build_vtimezone
 
 __all__ = [
@@ -22,11 +24,14 @@ __all__ = [
     "CalendarImportError",
     "ExportOptions",
     "ImportedSchedule",
+    "MeetingValueError",
+    "PreviousExport",
     "build_calendar",
     "build_vtimezone",
     "default_dtstamp",
     "export_calendar",
     "import_calendar",
     "meeting_uid",
+    "read_previous",
     "series_uid",
 ]
