@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from coproduction.calendar import CalendarError, CalendarImportError, export_calendar
 from coproduction.calendar.instants import (
+    ClockChanges,
     at_wall_time,
     exact_end,
     in_window,
@@ -188,3 +189,18 @@ def test_a_fortnightly_series_keeps_its_weeks_when_its_first_meeting_is_retimed(
     assert plan.series is not None
     assert [o.slot for o in plan.series.occurrences] == days
     assert [m.id for m in plan.standalone] == ["odd-week"]
+
+
+@pytest.mark.parametrize(
+    "key", ["Europe/London", "America/New_York", "Australia/Lord_Howe", "America/Havana", "Pacific/Chatham", "UTC"]
+)
+def test_clock_changes_agree_with_is_unclear_every_half_hour(key: str) -> None:
+    """The per-date shortcut gives the same answer as the exact test for every half hour of 2024-2027 (Lord Howe
+    moves its clocks by 30 minutes; Havana changes at midnight; Chatham is 12:45 or 13:45 ahead)."""
+    zone = ZoneInfo(key)
+    changes = ClockChanges(zone)
+    wall = datetime(2024, 1, 1)
+    while wall < datetime(2028, 1, 1):
+        assert changes.is_unclear(wall) is is_unclear(wall, zone), wall
+        wall += timedelta(minutes=30)
+    assert any(changes.on(date(2026, month, day)) for month in range(1, 13) for day in range(1, 29)) is (key != "UTC")

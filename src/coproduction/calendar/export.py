@@ -35,8 +35,10 @@ from coproduction.calendar.instants import (
     DATE_WINDOW_TEXT,
     LATEST,
     WINDOW_TEXT,
+    ClockChanges,
     date_in_window,
     in_window,
+    inside,
     is_unclear,
     latest_reading,
 )
@@ -165,7 +167,7 @@ def check_meetings(chosen: Iterable[tuple[int, Meeting]]) -> None:
     for index, meeting in chosen:
         for field in ("start", "end"):
             value: datetime = getattr(meeting, field)
-            if in_window(value) is None:
+            if not inside(value):
                 naive = value.tzinfo is None or value.utcoffset() is None
                 wrong = "has a start or end without a time zone" if naive else outside
                 found.append(MeetingValue(index, meeting.id, field, value.isoformat(), wrong, WINDOW_TEXT))
@@ -238,6 +240,7 @@ class _Writer:
         self._organisers: dict[str, vCalAddress] = {}
         #: Whether an event's start or end was written in UTC (a time the clocks repeat or skip).
         self.wrote_utc = False
+        self.changes = ClockChanges(zone)
 
     def content(self, meeting: Meeting) -> EventContent:
         """The meeting's content as scheduled: status and SEQUENCE bumps are applied by :meth:`actual`.
@@ -397,7 +400,7 @@ class _Writer:
     def times(self, start: datetime, end: datetime) -> tuple[datetime, datetime]:
         """Local times in the zone, or both in UTC when either is a local time the clocks repeat or skip."""
         local_start, local_end = start.astimezone(self.zone), end.astimezone(self.zone)
-        if is_unclear(local_start, self.zone) or is_unclear(local_end, self.zone):
+        if self.changes.is_unclear(local_start) or self.changes.is_unclear(local_end):
             self.wrote_utc = True
             return start.astimezone(UTC), end.astimezone(UTC)
         return local_start, local_end
@@ -411,14 +414,23 @@ class _Writer:
             content,
         )
 
-    def _plain(self, series: Series, occurrence: Occurrence, duration: timedelta) -> bool:
-        """Whether every engine reads the occurrence's slot, unchanged, as the meeting's start and end: its wall
-        times are the series', neither is repeated or skipped, and it lasts as long as the series' first slot
-        (engines disagree on whether an occurrence keeps its wall-clock end or its length)."""
-        if not series.is_exact(occurrence, self.zone):
-            return False
-        slot_start = series.slot_start(occurrence.slot, self.zone)
-        slot_end = series.slot_end(occurrence.slot, self.zone)
+    def _plain(self, series: Series, occurrence: Occurrence, duration: timedelta, wall_duration: timedelta) -> bool:
+        """Whether every engine reads the exact occurrence's slot as the meeting's start and end: neither its start
+        nor its end is repeated or skipped, and it lasts as long as the series' first slot (engines disagree on
+        whether an occurrence keeps its wall-clock end or its length, which differ across a clock change).
+
+        ``duration`` is the first slot's length, ``wall_duration`` a slot's length by the wall clock: on dates
+        without a clock change (nearly all), what every slot lasts.
+        """
+        slot = occurrence.slot
+        changes = self.changes
+        if not changes.on(slot) and (
+            series.end_day_offset == 0
+            or not any(changes.on(slot + timedelta(days=n)) for n in range(1, series.end_day_offset + 1))
+        ):
+            return wall_duration == duration
+        slot_start = series.slot_start(slot, self.zone)
+        slot_end = series.slot_end(slot, self.zone)
         return (
             not is_unclear(slot_start, self.zone)
             and not is_unclear(slot_end, self.zone)
@@ -458,17 +470,22 @@ class _Writer:
         # written out. (timedelta.max matches no slot's length.)
         clear_first = not is_unclear(first_start, self.zone) and not is_unclear(first_end, self.zone)
         duration = first_end.astimezone(UTC) - first_start.astimezone(UTC) if clear_first else timedelta.max
+        wall_duration = series.wall_duration
         overridden = self.previous.overridden(uid) if self.previous is not None else frozenset()
         for occurrence, content in zip(series.occurrences, contents, strict=True):
             moved = not series.is_exact(occurrence, self.zone)
             actual = self.actual(content, occurrence.meeting, moved)
-            recurrence_id = series.slot_start(occurrence.slot, self.zone)
             if (
-                (actual is master or actual == master)
-                and self._plain(series, occurrence, duration)
-                and (not overridden or recurrence_id.astimezone(UTC) not in overridden)
+                not moved
+                and (actual is master or actual == master)
+                and self._plain(series, occurrence, duration, wall_duration)
+                and (
+                    not overridden
+                    or series.slot_start(occurrence.slot, self.zone).astimezone(UTC) not in overridden
+                )
             ):
                 continue
+            recurrence_id = series.slot_start(occurrence.slot, self.zone)
             events.append(
                 self.event(
                     uid,

@@ -27,15 +27,20 @@ WINDOW_TEXT: Final = "a date-time from 1900-01-01 to 2200-12-31 (UTC) with an of
 DATE_WINDOW_TEXT: Final = "a date from 1900-01-01 to 2200-12-31, e.g. 2026-01-06"
 
 
+def inside(value: datetime) -> bool:
+    """Whether ``value`` is aware and inside the window. Comparing aware date-times subtracts their offsets as
+    durations, which never overflows, so this is safe at Python's limits (and quick)."""
+    if 1900 < value.year < 2200 and value.tzinfo is not None:  # a day or more from either end: only aware matters
+        return value.utcoffset() is not None
+    try:
+        return EARLIEST <= value <= LATEST
+    except TypeError:  # naive, or a tzinfo that gives no offset
+        return False
+
+
 def in_window(value: datetime) -> datetime | None:
     """``value`` in UTC when it is aware and inside the window; ``None`` otherwise (never an OverflowError)."""
-    if value.tzinfo is None or value.utcoffset() is None:
-        return None
-    try:
-        instant = value.astimezone(UTC)
-    except (OverflowError, ValueError):
-        return None
-    return instant if EARLIEST <= instant <= LATEST else None
+    return value.astimezone(UTC) if inside(value) else None
 
 
 def date_in_window(value: date) -> bool:
@@ -63,6 +68,36 @@ def at_wall_time(instant: datetime, wall: datetime, zone: tzinfo) -> bool:
     return local == wall.replace(tzinfo=None) or instant.astimezone(UTC) in readings(wall, zone)
 
 
+class ClockChanges:
+    """Which local dates in a zone have a clock change, remembered per date, so that the times of most meetings
+    are known to be clear with one dictionary look-up.
+
+    A date has a change when the zone's offset at its midnight, its noon and the next midnight are not all the same.
+    Like :func:`coproduction.calendar.timezone.transitions`, this takes changes to be at least 12 hours apart. A
+    change at midnight shows on the date whose repeated (or skipped) hour it is.
+    """
+
+    def __init__(self, zone: tzinfo) -> None:
+        self.zone = zone
+        self._dates: dict[date, bool] = {}
+
+    def on(self, day: date) -> bool:
+        found = self._dates.get(day)
+        if found is None:
+            zone = self.zone
+            offsets = {
+                datetime.combine(day, time(0), zone).utcoffset(),
+                datetime.combine(day, time(12), zone).utcoffset(),
+                datetime.combine(day + timedelta(days=1), time(0), zone).utcoffset(),
+            }
+            found = self._dates[day] = len(offsets) > 1
+        return found
+
+    def is_unclear(self, wall: datetime) -> bool:
+        """:func:`is_unclear` in this zone, answered from the date alone on a date without a change."""
+        return self.on(wall.date()) and is_unclear(wall, self.zone)
+
+
 def latest_reading(day: date, clock: time, zone: tzinfo) -> datetime:
     """The later, in UTC, of the instants a local date and time can be read as (the same one when it is clear).
 
@@ -87,10 +122,12 @@ __all__ = [
     "EARLIEST",
     "LATEST",
     "WINDOW_TEXT",
+    "ClockChanges",
     "at_wall_time",
     "date_in_window",
     "exact_end",
     "in_window",
+    "inside",
     "is_unclear",
     "latest_reading",
     "readings",

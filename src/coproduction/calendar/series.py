@@ -165,6 +165,13 @@ class Series:
     occurrences: tuple[Occurrence, ...]
     exdates: tuple[date, ...]
 
+    @property
+    def wall_duration(self) -> timedelta:
+        """How long a slot lasts by the wall clock (its real length on a day without a clock change)."""
+        return datetime.combine(date(2000, 1, 1 + self.end_day_offset), self.end) - datetime.combine(
+            date(2000, 1, 1), self.start
+        )
+
     def slot_start(self, slot: date, zone: ZoneInfo) -> datetime:
         return datetime.combine(slot, self.start, tzinfo=zone)
 
