@@ -18,6 +18,7 @@ from coproduction.checks import (
 )
 from coproduction.errors import UnknownCheckError
 from coproduction.models.register import Register
+from coproduction.models.validation import require_valid
 from coproduction.policy import Policy, Severity
 from coproduction.working_days import working_day_calendar
 
@@ -78,7 +79,12 @@ def check_register(
     publishable audit's tables imply, so that they give back no count the audit hides
     (:mod:`coproduction.audit.disclosure`). ``internal=True`` gives the exact figures, for internal use only:
     monitoring answers are special category data (UK GDPR Article 9).
+
+    An invalid register is refused before any check runs: :class:`~coproduction.errors.InvalidRegisterError`
+    lists every problem :func:`validate_register` finds (a register from :func:`~coproduction.load_register` is
+    valid already, and is not looked at again).
     """
+    require_valid(register)
     if baselines is None:
         from coproduction.audit.baseline import resolve_baseline
 

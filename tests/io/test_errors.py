@@ -48,8 +48,12 @@ meetings:
         ("register.yaml", "$.members[1].name"),
         ("register.yaml", "$.members[1].perspectives[1]"),
         ("register.yaml", "$.meetings[0].start"),
+        # The meeting could not be read whole, but its group is text: the dangling reference is reported now,
+        # not only once the start is fixed.
+        ("register.yaml", "$.meetings[0].group"),
     ]
     assert "'boss' is not one of: uses-services, carer, staff, voluntary-sector" in problems[2].message
+    assert problems[4].message == "no group with id 'nowhere' in the register"
 
 
 def test_consistency_problems_come_with_structure_problems() -> None:

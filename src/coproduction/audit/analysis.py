@@ -36,6 +36,7 @@ from coproduction.audit.population import Baseline, CharacteristicBaseline
 from coproduction.models.diversity import PREFER_NOT_TO_SAY, Characteristic
 from coproduction.models.member import Member
 from coproduction.models.register import Register
+from coproduction.models.validation import require_valid
 from coproduction.policy import Policy
 
 
@@ -322,7 +323,9 @@ def audit_group(
     register: Register, group_id: str, *, as_of: date, policy: Policy, baseline: Baseline
 ) -> GroupAudit:
     """Audit the current members of ``group_id`` on ``as_of`` against ``baseline`` for every monitored
-    characteristic of ``policy``."""
+    characteristic of ``policy``. An invalid register is refused first, with every problem
+    (:class:`~coproduction.errors.InvalidRegisterError`); :func:`coproduction.audit_group` is the one-call form."""
+    require_valid(register)
     members = current_members(register, group_id, as_of)
     group = register.group_by_id[group_id]
     audits = tuple(

@@ -24,7 +24,7 @@ import math
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from enum import Enum, IntEnum, StrEnum
@@ -37,51 +37,23 @@ from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
 
 from coproduction.models import diversity
+from coproduction.models.value_rules import (
+    AWARE_TIME,
+    DIVERSITY_ENUMS,
+    NAIVE,
+    NOT_FINITE,
+    enum_problem,
+    kind_of,
+    printable,
+    text_problem,
+)
 
 T = TypeVar("T")
-
-#: Enums whose values are diversity answers: a bad value is reported without echoing it.
-DIVERSITY_ENUMS: Final[frozenset[type[Enum]]] = frozenset(diversity.CATEGORIES.values())
 
 
 class InvalidValue(ValueError):
     """A leaf value that cannot be structured. ``str(error)`` is the message shown to the person who wrote the
     file; it never contains a diversity answer."""
-
-
-def kind_of(value: object) -> str:
-    """A plain-words name for the type of a value found in a file (never the value itself)."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float | Decimal):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, datetime):
-        return "a date and time"
-    if isinstance(value, date):
-        return "a date"
-    if isinstance(value, time):
-        return "a time"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, bytes | bytearray):
-        return "binary data"
-    if isinstance(value, set | frozenset):
-        return "a set"
-    return "a value of another kind"
-
-
-def printable(text: str) -> str:
-    """``text`` with anything UTF-8 cannot hold (a lone surrogate from a ``\\ud800`` escape) written as an escape,
-    so that a message quoting it can always be printed and saved."""
-    if text.isascii():
-        return text
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _article(noun: str) -> str:
@@ -93,15 +65,10 @@ def _article(noun: str) -> str:
 
 def _structure_str(value: Any, _: Any) -> str:
     if value.__class__ is str:
-        if value.isascii():  # nearly all text, checked in C
-            return value
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            # JSON and YAML can write "\ud800", half of a UTF-16 pair, which is no character at all.
-            raise InvalidValue(
-                "contains an escape such as \\ud800 that is not a character (half of a UTF-16 pair); fix the text"
-            ) from None
+        # JSON and YAML can write "\ud800", half of a UTF-16 pair, which is no character at all.
+        problem = text_problem(value)
+        if problem is not None:
+            raise InvalidValue(problem)
         return value
     raise InvalidValue(f"expected text, found {kind_of(value)}; put it in quotes")
 
@@ -126,12 +93,12 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
             raise InvalidValue(f"{printable(repr(value))} is not an amount; write it like 12.50") from None
     elif isinstance(value, int | float) and not isinstance(value, bool):
         if isinstance(value, float) and not math.isfinite(value):
-            raise InvalidValue("expected an amount such as 12.50, found a number that is not finite")
+            raise InvalidValue(NOT_FINITE)
         number = Decimal(str(value))
     else:
         raise InvalidValue(f"expected an amount such as \"12.50\", found {kind_of(value)}")
     if not number.is_finite():
-        raise InvalidValue("expected an amount such as 12.50, found a number that is not finite")
+        raise InvalidValue(NOT_FINITE)
     return number
 
 
@@ -147,7 +114,6 @@ def _structure_date(value: Any, _: Any) -> date:
     raise InvalidValue(f"expected a date (YYYY-MM-DD), found {kind_of(value)}")
 
 
-_NAIVE: Final = "time zone missing; write 2026-01-06T10:00:00+00:00"
 _LOOKS_LIKE_A_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
@@ -167,7 +133,7 @@ def _structure_datetime(value: Any, _: Any) -> datetime:
             f"expected a date and time with offset (2026-01-06T10:00:00+00:00), found {kind_of(value)}"
         )
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise InvalidValue(_NAIVE)
+        raise InvalidValue(NAIVE)
     return moment
 
 
@@ -182,31 +148,19 @@ def _structure_time(value: Any, _: Any) -> time:
     else:
         raise InvalidValue(f"expected a time of day (HH:MM, e.g. 09:30), found {kind_of(value)}")
     if moment.tzinfo is not None:
-        raise InvalidValue("a time of day is local to the policy's time zone; write HH:MM without an offset")
+        raise InvalidValue(AWARE_TIME)
     return moment
 
 
 def _enum_structure_factory(enum_type: type[Enum]) -> Callable[[Any, Any], Enum]:
     members: dict[object, Enum] = {member.value: member for member in enum_type}
-    allowed = ", ".join(str(member.value) for member in enum_type)
-    if enum_type in DIVERSITY_ENUMS:
-
-        def structure_answer(value: Any, _: Any) -> Enum:
-            # Special category data: say what is allowed, never what was written.
-            try:
-                return members[value]
-            except (KeyError, TypeError):
-                raise InvalidValue(f"not one of the categories: {allowed}") from None
-
-        return structure_answer
 
     def structure(value: Any, _: Any) -> Enum:
         try:
             return members[value]
         except (KeyError, TypeError):
-            if isinstance(value, str):
-                raise InvalidValue(f"{printable(repr(value))} is not one of: {allowed}") from None
-            raise InvalidValue(f"expected one of: {allowed}; found {kind_of(value)}") from None
+            # A diversity answer is never echoed (value_rules.enum_problem lists the categories only).
+            raise InvalidValue(enum_problem(enum_type, value)) from None
 
     return structure
 

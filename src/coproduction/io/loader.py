@@ -23,7 +23,6 @@ from typing import Any, Final
 
 from coproduction.errors import Problem, RegisterError
 from coproduction.io.collector import collector_paused
-from coproduction.io.consistency import ReadList, RegisterParts, find_problems
 from coproduction.io.converter import InvalidValue, kind_of, printable, structuring_converter
 from coproduction.io.formats import (
     DEFAULT_LIMITS,
@@ -42,6 +41,9 @@ from coproduction.models.group import Group, Membership
 from coproduction.models.meeting import Meeting
 from coproduction.models.member import Member
 from coproduction.models.register import Register
+from coproduction.models.rules import ReadList, RegisterParts, find_problems
+from coproduction.models.validation import mark_valid
+from coproduction.suggestions import did_you_mean
 
 #: Top-level keys holding one text value each, to appear exactly once in a register.
 SINGLE_KEYS: Final = ("organisation", "area")
@@ -66,6 +68,9 @@ class _Reader:
         self.items: dict[str, list[Any]] = {key: [] for key in LIST_KEYS}
         self.spans: dict[str, list[tuple[str, int]]] = {key: [] for key in LIST_KEYS}
         self.unreadable_ids: dict[str, set[str]] = {key: set() for key in LIST_KEYS}
+        #: What was written for each item that failed to structure, by its index in the joined list: its
+        #: references are still checked (models/rules.py).
+        self.unread: dict[str, dict[int, object]] = {key: {} for key in LIST_KEYS}
         #: Lists that could not be read at all: references into them are not checked (the cause is reported).
         self.incomplete: set[str] = set()
         #: A file whose top level was not a mapping: organisation and area may be there, unreadable.
@@ -89,8 +94,10 @@ class _Reader:
             elif key in SINGLE_KEYS:
                 self._read_single(source, key, value)
             else:
+                name = printable(str(key))
+                hint = did_you_mean(name, TOP_LEVEL_KEYS)
                 self.problems.append(
-                    Problem(source, f"$.{printable(str(key))}", f"unknown field; the fields here are: {_KEYS_TEXT}")
+                    Problem(source, f"$.{name}", f"unknown field; {hint}the fields here are: {_KEYS_TEXT}")
                 )
 
     def _read_typed(self, source: str, document: TypedDocument) -> None:
@@ -131,6 +138,7 @@ class _Reader:
         assert isinstance(value, list)
         hook: Callable[[Any, Any], Any] = structuring_converter(detailed=True).get_structure_hook(item_type)
         items: list[Any] = []
+        before = len(self.items[key])  # items read from earlier files: this file's first item's number
         for index, raw in enumerate(value):
             try:
                 items.append(hook(raw, item_type))
@@ -139,6 +147,7 @@ class _Reader:
                 identifier = raw.get("id") if isinstance(raw, dict) else None
                 if isinstance(identifier, str):
                     self.unreadable_ids[key].add(identifier)
+                self.unread[key][before + index] = raw
                 # Keep indexes true to the file: later items are reported at their own index.
                 items.append(None)
         return items
@@ -174,18 +183,21 @@ class _Reader:
         self.problems.extend(find_problems(parts))
         if self.problems:
             raise RegisterError(self.problems)
-        # No problems: no item failed, so the lists hold no placeholders.
-        return Register(
-            organisation=organisation,
-            area=area,
-            members=tuple(self.items["members"]),
-            groups=tuple(self.items["groups"]),
-            memberships=tuple(self.items["memberships"]),
-            meetings=tuple(self.items["meetings"]),
+        # No problems: no item failed, so the lists hold no placeholders; every value was structured to its
+        # model's type and the register's rules found nothing, so the register is valid as it stands.
+        return mark_valid(
+            Register(
+                organisation=organisation,
+                area=area,
+                members=tuple(self.items["members"]),
+                groups=tuple(self.items["groups"]),
+                memberships=tuple(self.items["memberships"]),
+                meetings=tuple(self.items["meetings"]),
+            )
         )
 
     def _read_list_of(self, key: str) -> ReadList[Any]:
-        return ReadList(key, self.items[key], self.spans[key])
+        return ReadList(key, self.items[key], self.spans[key], self.unread[key])
 
 
 def _parse(text: str, register_format: Format, source: str, limits: LoadLimits) -> object:

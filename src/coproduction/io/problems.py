@@ -13,6 +13,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 
 from coproduction.errors import Problem
 from coproduction.io.converter import InvalidValue, printable
+from coproduction.suggestions import did_you_mean
 
 _DIVERSITY = "diversity"
 
@@ -41,8 +42,9 @@ def _messages(error: BaseException, path: str) -> Iterator[tuple[str, str]]:
         if path.endswith(f".{_DIVERSITY}"):
             yield path, f"unknown field; the fields are: {allowed}"
         else:
+            names = [field.name for field in getattr(error.cl, "__attrs_attrs__", ())]
             for name in sorted(printable(str(field)) for field in error.extra_fields):
-                yield f"{path}.{name}", f"unknown field; the fields here are: {allowed}"
+                yield f"{path}.{name}", f"unknown field; {did_you_mean(name, names)}the fields here are: {allowed}"
     elif isinstance(error, InvalidValue):
         yield path, str(error)
     elif isinstance(error, KeyError):

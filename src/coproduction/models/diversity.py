@@ -14,6 +14,8 @@ from typing import Final
 
 import attrs
 
+from coproduction.models.forms import enum_member
+
 PREFER_NOT_TO_SAY: Final = "prefer-not-to-say"
 """The answer "prefer not to say": a category of every characteristic, distinct from no answer (``None``)."""
 
@@ -148,6 +150,42 @@ CATEGORIES: Final[dict[Characteristic, type[StrEnum]]] = {
 }
 
 
+# Each answer is accepted as its text too, as a register file writes it (``age="35-49"``, ``sex="female"``); text
+# that is not a category is kept and reported, without echoing it, by coproduction.validate_register.
+
+
+def _age(value: AgeBand | str | None) -> AgeBand | None:
+    return enum_member(AgeBand, value) if value is not None else None
+
+
+def _sex(value: Sex | str | None) -> Sex | None:
+    return enum_member(Sex, value) if value is not None else None
+
+
+def _gender_identity(value: GenderIdentity | str | None) -> GenderIdentity | None:
+    return enum_member(GenderIdentity, value) if value is not None else None
+
+
+def _ethnic_group(value: EthnicGroup | str | None) -> EthnicGroup | None:
+    return enum_member(EthnicGroup, value) if value is not None else None
+
+
+def _disability(value: Disability | str | None) -> Disability | None:
+    return enum_member(Disability, value) if value is not None else None
+
+
+def _religion(value: Religion | str | None) -> Religion | None:
+    return enum_member(Religion, value) if value is not None else None
+
+
+def _sexual_orientation(value: SexualOrientation | str | None) -> SexualOrientation | None:
+    return enum_member(SexualOrientation, value) if value is not None else None
+
+
+def _unpaid_care(value: UnpaidCare | str | None) -> UnpaidCare | None:
+    return enum_member(UnpaidCare, value) if value is not None else None
+
+
 @attrs.frozen(repr=False)
 class DiversityProfile:
     """One member's monitoring answers. ``None`` means "not known"; ``prefer-not-to-say`` is an answer.
@@ -155,14 +193,14 @@ class DiversityProfile:
     ``repr`` and ``str`` never show the answers (special category data must stay out of logs).
     """
 
-    age: AgeBand | None = None
-    sex: Sex | None = None
-    gender_identity: GenderIdentity | None = None
-    ethnic_group: EthnicGroup | None = None
-    disability: Disability | None = None
-    religion: Religion | None = None
-    sexual_orientation: SexualOrientation | None = None
-    unpaid_care: UnpaidCare | None = None
+    age: AgeBand | None = attrs.field(default=None, converter=_age)
+    sex: Sex | None = attrs.field(default=None, converter=_sex)
+    gender_identity: GenderIdentity | None = attrs.field(default=None, converter=_gender_identity)
+    ethnic_group: EthnicGroup | None = attrs.field(default=None, converter=_ethnic_group)
+    disability: Disability | None = attrs.field(default=None, converter=_disability)
+    religion: Religion | None = attrs.field(default=None, converter=_religion)
+    sexual_orientation: SexualOrientation | None = attrs.field(default=None, converter=_sexual_orientation)
+    unpaid_care: UnpaidCare | None = attrs.field(default=None, converter=_unpaid_care)
 
     def answer(self, characteristic: Characteristic) -> str | None:
         """The answer for one characteristic as its string value, or ``None`` when not known."""

@@ -6,6 +6,7 @@ from datetime import date, time
 
 import attrs
 
+from coproduction.models import forms
 from coproduction.models.enums import CHAIR_ROLES, Frequency, GroupKind, Role, Weekday
 
 
@@ -16,8 +17,8 @@ class Cadence:
     ``week_of_month`` is 1-4 for the first to fourth, -1 for the last; ``None`` with ``weekday`` means every week.
     """
 
-    frequency: Frequency = Frequency.MONTHLY
-    weekday: Weekday | None = None
+    frequency: Frequency = attrs.field(default=Frequency.MONTHLY, converter=forms.frequency)
+    weekday: Weekday | None = attrs.field(default=None, converter=forms.weekday)
     week_of_month: int | None = None
     start: time | None = None
     end: time | None = None
@@ -44,10 +45,10 @@ class GroundRules:
     """A group's ground rules. ``reviewed`` is the last review; the rules are current from ``reviewed or agreed``."""
 
     agreed: date
-    rules: tuple[GroundRule, ...] = ()
+    rules: tuple[GroundRule, ...] = attrs.field(default=(), converter=forms.ground_rule_items)
     reviewed: date | None = None
     easy_read_document: str | None = None
-    acknowledgements: tuple[Acknowledgement, ...] = ()
+    acknowledgements: tuple[Acknowledgement, ...] = attrs.field(default=(), converter=forms.acknowledgements)
 
     @property
     def current_since(self) -> date:
@@ -68,7 +69,7 @@ class Group:
 
     id: str
     name: str
-    kind: GroupKind
+    kind: GroupKind = attrs.field(converter=forms.group_kind)
     purpose: str | None = None
     terms_of_reference: str | None = None
     cadence: Cadence | None = None
@@ -83,7 +84,7 @@ class Membership:
 
     member: str
     group: str
-    role: Role = Role.MEMBER
+    role: Role = attrs.field(default=Role.MEMBER, converter=forms.role)
     voting: bool = True
     started: date | None = None
     term_ends: date | None = None

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import attrs
 
+from coproduction.models import forms
 from coproduction.models.enums import (
     ActionStatus,
     AttendanceStatus,
@@ -25,7 +26,7 @@ class Venue:
 
     name: str
     address: str | None = None
-    features: frozenset[VenueFeature] = frozenset()
+    features: frozenset[VenueFeature] = attrs.field(default=frozenset(), converter=forms.venue_features)
 
 
 @attrs.frozen
@@ -49,7 +50,7 @@ class AgendaItem:
     """An agenda item; ``leads`` are member ids. ``explanation`` is a plain-language note for jargon (AC010)."""
 
     title: str
-    leads: tuple[str, ...] = ()
+    leads: tuple[str, ...] = attrs.field(default=(), converter=forms.ids)
     lived_experience_input: bool = False
     outcome: Outcome | None = None
     explanation: str | None = None
@@ -61,7 +62,9 @@ class Paper:
 
     title: str
     published: date | None = None
-    formats: frozenset[PaperFormat] = frozenset({PaperFormat.STANDARD})
+    formats: frozenset[PaperFormat] = attrs.field(
+        default=frozenset({PaperFormat.STANDARD}), converter=forms.paper_formats
+    )
     explanation: str | None = None
 
 
@@ -70,7 +73,7 @@ class Attendance:
     """Whether one member (by id) was at a meeting: present, apologies or absent."""
 
     member: str
-    status: AttendanceStatus = AttendanceStatus.PRESENT
+    status: AttendanceStatus = attrs.field(default=AttendanceStatus.PRESENT, converter=forms.attendance_status)
 
 
 @attrs.frozen
@@ -87,7 +90,7 @@ class Action:
     text: str
     owner: str | None = None
     due: date | None = None
-    status: ActionStatus = ActionStatus.OPEN
+    status: ActionStatus = attrs.field(default=ActionStatus.OPEN, converter=forms.action_status)
     completed: date | None = None
 
 
@@ -96,7 +99,7 @@ class Payment:
     """An involvement payment or expenses to an attendee, or their choice to decline."""
 
     member: str
-    kind: PaymentKind = PaymentKind.PAYMENT
+    kind: PaymentKind = attrs.field(default=PaymentKind.PAYMENT, converter=forms.payment_kind)
     amount: Decimal | None = None
 
 
@@ -109,20 +112,21 @@ class Meeting:
     title: str
     start: datetime
     end: datetime
-    mode: MeetingMode = MeetingMode.IN_PERSON
-    status: MeetingStatus = MeetingStatus.SCHEDULED
+    mode: MeetingMode = attrs.field(default=MeetingMode.IN_PERSON, converter=forms.meeting_mode)
+    status: MeetingStatus = attrs.field(default=MeetingStatus.SCHEDULED, converter=forms.meeting_status)
     venue: Venue | None = None
     joining_link: str | None = None
     captions: bool = False
     bsl_interpreters: int = 0
-    breaks: tuple[Break, ...] = ()
-    agenda: tuple[AgendaItem, ...] = ()
-    papers: tuple[Paper, ...] = ()
-    expected: tuple[str, ...] = ()
-    attendance: tuple[Attendance, ...] = ()
-    decisions: tuple[Decision, ...] = ()
-    actions: tuple[Action, ...] = ()
-    payments: tuple[Payment, ...] = ()
+    breaks: tuple[Break, ...] = attrs.field(default=(), converter=forms.breaks)
+    agenda: tuple[AgendaItem, ...] = attrs.field(default=(), converter=forms.agenda_items)
+    papers: tuple[Paper, ...] = attrs.field(default=(), converter=forms.papers)
+    #: Ids of the members expected to attend; empty means "all current members" (docs/register-format.md).
+    expected: tuple[str, ...] = attrs.field(default=(), converter=forms.ids)
+    attendance: tuple[Attendance, ...] = attrs.field(default=(), converter=forms.attendances)
+    decisions: tuple[Decision, ...] = attrs.field(default=(), converter=forms.decisions)
+    actions: tuple[Action, ...] = attrs.field(default=(), converter=forms.actions)
+    payments: tuple[Payment, ...] = attrs.field(default=(), converter=forms.payments)
     #: The date of the cadence slot this meeting replaces when it was moved to another day (calendar export
     #: writes it as an override of that slot, RFC 5545 RECURRENCE-ID); ``None`` for a meeting not moved.
     replaces: date | None = None

@@ -6,6 +6,7 @@ from datetime import date
 
 import attrs
 
+from coproduction.models import forms
 from coproduction.models.diversity import DiversityProfile
 from coproduction.models.enums import LIVED_EXPERIENCE, AccessNeed, PaymentPreference, Perspective
 
@@ -29,15 +30,17 @@ class Member:
 
     id: str
     name: str
-    perspectives: frozenset[Perspective] = frozenset()
+    perspectives: frozenset[Perspective] = attrs.field(default=frozenset(), converter=forms.perspectives)
     joined: date | None = None
     organisation: str | None = None
     organisation_user_led: bool = False
     area: str | None = None
-    service_areas: frozenset[str] = frozenset()
-    access_needs: frozenset[AccessNeed] | None = None
-    training: tuple[TrainingRecord, ...] = ()
-    payment_preference: PaymentPreference = PaymentPreference.PAYMENT
+    service_areas: frozenset[str] = attrs.field(default=frozenset(), converter=forms.texts)
+    access_needs: frozenset[AccessNeed] | None = attrs.field(default=None, converter=forms.access_needs)
+    training: tuple[TrainingRecord, ...] = attrs.field(default=(), converter=forms.training_records)
+    payment_preference: PaymentPreference = attrs.field(
+        default=PaymentPreference.PAYMENT, converter=forms.payment_preference
+    )
     diversity: DiversityProfile | None = attrs.field(default=None, repr=False)
 
     @property

@@ -9,6 +9,7 @@ from operator import attrgetter
 
 import attrs
 
+from coproduction.models import forms
 from coproduction.models.group import Group, Membership
 from coproduction.models.meeting import Meeting
 from coproduction.models.member import Member
@@ -18,16 +19,18 @@ from coproduction.models.member import Member
 class Register:
     """One organisation's members, groups, memberships and meetings, for one area.
 
-    Lookups (``member_by_id`` ...) are built once, on first use. Ids are unique within each list; the loader
-    checks that and every reference before it builds a register.
+    Lookups (``member_by_id`` ...) are built once, on first use. Ids are unique within each list and every
+    reference resolves: the loader checks that before it builds a register, and
+    :func:`coproduction.validate_register` checks a register built in code (``check_register`` and
+    ``audit_group`` refuse an invalid one). Lists may be given as any iterable; they are kept as tuples.
     """
 
     organisation: str
     area: str
-    members: tuple[Member, ...] = ()
-    groups: tuple[Group, ...] = ()
-    memberships: tuple[Membership, ...] = ()
-    meetings: tuple[Meeting, ...] = ()
+    members: tuple[Member, ...] = attrs.field(default=(), converter=forms.members)
+    groups: tuple[Group, ...] = attrs.field(default=(), converter=forms.groups)
+    memberships: tuple[Membership, ...] = attrs.field(default=(), converter=forms.memberships)
+    meetings: tuple[Meeting, ...] = attrs.field(default=(), converter=forms.meetings)
 
     @cached_property
     def member_by_id(self) -> Mapping[str, Member]:

@@ -5,7 +5,6 @@ closest valid names first. No pydantic wording about "models" or "inputs" reache
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
 from typing import Any, get_args
@@ -17,18 +16,9 @@ from pydantic_core import ErrorDetails
 from coproduction.errors import Problem
 from coproduction.policy import Policy
 from coproduction.settings.model import describe_type, domain_type_at
+from coproduction.suggestions import ordered_by_likeness
 
 Location = tuple[str | int, ...]
-
-
-def ordered_by_likeness(word: str, valid: Iterable[str]) -> tuple[list[str], list[str]]:
-    """The close matches to ``word`` (best first, by :mod:`difflib`), then every other valid name, sorted."""
-    names = sorted(set(valid))
-    close = difflib.get_close_matches(word.lower(), names, n=3, cutoff=0.6)
-    if not close:
-        by_lower = {name.lower(): name for name in names}
-        close = [by_lower[m] for m in difflib.get_close_matches(word.lower(), list(by_lower), n=3, cutoff=0.6)]
-    return close, [name for name in names if name not in close]
 
 
 def suggestion(word: str, valid: Iterable[str], *, noun: str = "valid") -> str:
