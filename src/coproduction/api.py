@@ -1,13 +1,23 @@
-"""The one-call Python API a council system uses: run the checks over a register on a date."""
+"""The calls a council system makes: validate a register, run the checks over it on a date, audit a group.
+
+Each refuses an invalid register first (:func:`validate_register`, :class:`~coproduction.errors.InvalidRegisterError`).
+All are importable from :mod:`coproduction`; ``docs/python-api.md`` shows them on a register built in code.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from types import MappingProxyType
+from typing import Any, Literal
 
 import attrs
 
+from coproduction.audit.analysis import GroupAudit
+from coproduction.audit.errors import AuditError
 from coproduction.audit.population import Baseline
+from coproduction.audit.targets import RecruitmentPlan
 from coproduction.checks import (
     CheckContext,
     CheckRegistry,
@@ -18,7 +28,8 @@ from coproduction.checks import (
 )
 from coproduction.errors import UnknownCheckError
 from coproduction.models.register import Register
-from coproduction.models.validation import require_valid
+from coproduction.models.validation import require_valid, validate_register
+from coproduction.models.value_rules import kind_of
 from coproduction.policy import Policy, Severity
 from coproduction.working_days import working_day_calendar
 
@@ -109,3 +120,103 @@ def check_register(
     )
     findings = run_checks(checks, context)
     return CheckReport(as_of=as_of, policy=policy.name, findings=tuple(findings), internal=internal)
+
+
+#: The formats an audit renders to, as the command line's ``--format`` names them.
+AuditFormat = Literal["text", "json", "markdown", "html"]
+
+
+@attrs.frozen(repr=False)
+class AuditReport:
+    """A group's diversity audit as the reports render it: what :func:`audit_group` returns.
+
+    ``audit`` is the arithmetic (counts, shares, expected counts, ratios, diversity indexes), ``plan`` the
+    recruitment targets and ``data`` the report built from both, the JSON-ready structure every format renders
+    (``coproduction audit --format json`` writes it); :meth:`render` gives the text of one format. Unless
+    ``publishable``, the report holds special category data (UK GDPR Article 9) and says so on its first lines:
+    keep it internal. Nothing of it is shown in ``repr``.
+    """
+
+    audit: GroupAudit
+    plan: RecruitmentPlan
+    publishable: bool
+    data: Mapping[str, Any]
+
+    @property
+    def special_category_data(self) -> bool:
+        """Whether the report holds special category data: every report that is not publishable."""
+        return not self.publishable
+
+    def render(self, format: AuditFormat = "text") -> str:
+        """The report as ``format`` ("text", "json", "markdown" or "html"): the bytes the command line writes."""
+        from coproduction.audit.reports import RENDERERS
+
+        renderer = RENDERERS.get(format)
+        if renderer is None:
+            raise AuditError(f"unknown report format {format!r}; use one of: {', '.join(RENDERERS)}")
+        return renderer(dict(self.data))
+
+    def __repr__(self) -> str:
+        mode = "publishable" if self.publishable else "internal"
+        return (
+            f"AuditReport(group={self.audit.group_id!r}, as_of={self.audit.as_of.isoformat()!r}, {mode}, "
+            "<figures withheld>)"
+        )
+
+
+def audit_group(
+    register: Register,
+    group_id: str,
+    *,
+    as_of: date,
+    baseline: Baseline | str | os.PathLike[str] | None = None,
+    policy: Policy | None = None,
+    publishable: bool = False,
+    target_size: int | None = None,
+    previous: str | os.PathLike[str] | None = None,
+) -> AuditReport:
+    """Audit the current members of ``group_id`` on ``as_of``: the one call behind ``coproduction audit``.
+
+    ``baseline`` is a :class:`~coproduction.audit.Baseline`, a bundled baseline's name (``"england"``) or a
+    baseline file's path; by default the policy's (``policy.baseline``). ``policy`` defaults to ``Policy()``.
+    ``publishable`` suppresses small numbers ("fewer than 5") so that the report may be published; ``previous``
+    (publishable only) is the JSON file of the group's last published audit, so that no count can be worked out
+    from the change since (``--previous``). ``target_size`` plans recruitment for a group of that many members
+    (default: the fewest additions that close every gap).
+
+    An invalid register is refused first (:class:`~coproduction.errors.InvalidRegisterError`); an unknown group,
+    a baseline that cannot be found or read, or a target size smaller than the group is an
+    :class:`~coproduction.audit.AuditError` or :class:`~coproduction.audit.BaselineError`.
+    """
+    from coproduction.audit.analysis import audit_group as audit_arithmetic
+    from coproduction.audit.baseline import resolve_baseline
+    from coproduction.audit.reports import build_report
+    from coproduction.audit.targets import recruitment_plan
+
+    require_valid(register)
+    policy = policy if policy is not None else Policy()
+    if previous is not None and not publishable:
+        raise AuditError("a previous publication is for publishable reports: pass publishable=True")
+    if baseline is None or isinstance(baseline, str | os.PathLike):
+        baseline = resolve_baseline(policy.baseline if baseline is None else baseline)
+    elif not isinstance(baseline, Baseline):
+        raise AuditError(
+            f"baseline must be a Baseline, a bundled baseline's name or a file's path; found {kind_of(baseline)}"
+        )
+    audit = audit_arithmetic(register, group_id, as_of=as_of, policy=policy, baseline=baseline)
+    plan = recruitment_plan(audit, target_size=target_size, max_unanswered_share=policy.max_unknown_share)
+    published = None
+    if previous is not None:
+        from coproduction.audit.reports.previous import read_previous
+
+        published = read_previous(
+            os.fspath(previous),
+            group_id=audit.group_id,
+            baseline_name=audit.baseline_name,
+            categories={c.characteristic: tuple(k for k, _ in c.tally.counts) for c in audit.characteristics},
+        )
+    data = build_report(audit, plan, policy, publishable=publishable, previous=published)
+    return AuditReport(audit=audit, plan=plan, publishable=publishable, data=MappingProxyType(data))
+
+
+__all__ = ["AuditFormat", "AuditReport", "CheckReport", "audit_group", "check_register", "validate_register"]

@@ -1,5 +1,11 @@
 """Checks of a council's own, added without forking through the ``coproduction.checks`` entry-point group.
 
+Everything a plugin author needs is importable from this module: a :class:`Check` (its :class:`CheckDoc`, the
+:class:`Principle` it serves, its default :class:`Severity` and the :class:`SubjectKind` it points at), the
+:class:`CheckContext` its function is given and the :class:`Flag` values it yields; a :class:`CheckRegistry`
+and the :func:`check` decorator that adds a function to one. (The top-level :mod:`coproduction` is for the
+systems that embed the library; the same objects are also in :mod:`coproduction.checks`.)
+
 A plugin package declares, in its ``pyproject.toml``::
 
     [project.entry-points."coproduction.checks"]
@@ -13,8 +19,20 @@ from __future__ import annotations
 
 from importlib.metadata import EntryPoint, entry_points
 
-from coproduction.checks import Check, CheckRegistry, builtin_registry
+from coproduction.checks import (
+    Check,
+    CheckContext,
+    CheckDoc,
+    CheckRegistry,
+    Flag,
+    Principle,
+    Subject,
+    SubjectKind,
+    builtin_registry,
+)
+from coproduction.checks.engine import CheckFunction, check
 from coproduction.errors import CheckRegistryError
+from coproduction.policy import Severity
 
 ENTRY_POINT_GROUP = "coproduction.checks"
 """The entry-point group a plugin package declares its checks under (see this module's description)."""
@@ -41,8 +59,8 @@ def add_plugins(registry: CheckRegistry) -> CheckRegistry:
     """Add every installed plugin's checks to ``registry`` (in entry-point name order, for determinism)."""
     for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, e.value)):
         origin = f"plugin {entry_point.name!r}"
-        for check in _checks_from(entry_point):
-            registry.add(check, origin=origin)
+        for found in _checks_from(entry_point):
+            registry.add(found, origin=origin)
     return registry
 
 
@@ -50,3 +68,23 @@ def registry_with_plugins(*, include_plugins: bool = True) -> CheckRegistry:
     """The built-in checks plus, unless told otherwise, every installed plugin's."""
     registry = builtin_registry()
     return add_plugins(registry) if include_plugins else registry
+
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "Check",
+    "CheckContext",
+    "CheckDoc",
+    "CheckFunction",
+    "CheckRegistry",
+    "CheckRegistryError",
+    "Flag",
+    "Principle",
+    "Severity",
+    "Subject",
+    "SubjectKind",
+    "add_plugins",
+    "builtin_registry",
+    "check",
+    "registry_with_plugins",
+]

@@ -21,7 +21,11 @@ PREFER_NOT_TO_SAY: Final = "prefer-not-to-say"
 
 
 class AgeBand(StrEnum):
-    """A member's age band (Census 2021 age, TS007, in the bands monitoring forms ask)."""
+    """A member's age band (Census 2021 age, TS007, in the bands monitoring forms ask).
+
+    A register file writes the value (``35-49``); in Python the member is ``AgeBand.AGED_35_TO_49``, and the value
+    is accepted too: ``DiversityProfile(age="35-49")``, and ``AgeBand("35-49") is AgeBand.AGED_35_TO_49``.
+    """
 
     UNDER_16 = "under-16"
     AGED_16_TO_24 = "16-24"

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.models import GroupKind
-from coproduction.policy import Severity
+from coproduction import GroupKind
+from coproduction.plugins import Check, CheckContext, CheckDoc, Flag, Principle, Severity, SubjectKind
 
 
 def _no_healthwatch_member(context: CheckContext) -> Iterator[Flag]:
