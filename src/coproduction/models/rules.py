@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 from itertools import chain
-from operator import attrgetter, le
+from operator import attrgetter, is_not, le
 from typing import Any, Final, Generic, Protocol, TypeVar
 
 import attrs
@@ -253,7 +254,7 @@ def _numbers_within(values: Iterable[Any], low: int, high: int) -> bool:
 
 
 def _optional_numbers_within(values: Iterable[Any], low: int, high: int) -> bool:
-    found = [value for value in values if value is not None]
+    found = list(filter(_NOT_NONE, values))
     return not found or (low <= min(found) and max(found) <= high)
 
 
@@ -288,6 +289,7 @@ def _plausible_moment(path: str, value: datetime) -> Iterator[Finding]:
 
 
 _ID_OF: Final = attrgetter("id")
+_NOT_NONE: Final = partial(is_not, None)
 _MEMBER_OF: Final = attrgetter("member")
 _GROUP_OF: Final = attrgetter("group")
 
