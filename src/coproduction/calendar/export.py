@@ -165,6 +165,16 @@ def check_meetings(chosen: Iterable[tuple[int, Meeting]]) -> None:
     found: list[MeetingValue] = []
     outside = "is outside the years the calendar writes"
     for index, meeting in chosen:
+        start, end, replaces = meeting.start, meeting.end, meeting.replaces
+        if (  # the common case, without a call: aware, a day or more inside the years, an ordinary sequence
+            1900 < start.year < 2200
+            and 1900 < end.year < 2200
+            and start.utcoffset() is not None
+            and end.utcoffset() is not None
+            and (replaces is None or 1900 <= replaces.year <= 2200)
+            and meeting.sequence <= MAX_SEQUENCE
+        ):
+            continue
         for field in ("start", "end"):
             value: datetime = getattr(meeting, field)
             if not inside(value):
