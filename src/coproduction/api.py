@@ -1,7 +1,7 @@
 """The calls a council system makes: validate a register, run the checks over it on a date, audit a group.
 
 Each refuses an invalid register first (:func:`validate_register`, :class:`~coproduction.errors.InvalidRegisterError`).
-All are importable from :mod:`coproduction`; ``docs/python-api.md`` shows them on a register built in code.
+All are importable from ``coproduction``; ``docs/python-api.md`` shows them on a register built in code.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Everything a plugin author needs is importable from this module: a :class:`Check` (its :class:`CheckDoc`, the
 :class:`Principle` it serves, its default :class:`Severity` and the :class:`SubjectKind` it points at), the
 :class:`CheckContext` its function is given and the :class:`Flag` values it yields; a :class:`CheckRegistry`
-and the :func:`check` decorator that adds a function to one. (The top-level :mod:`coproduction` is for the
+and the :func:`check` decorator that adds a function to one. (The top-level ``coproduction`` is for the
 systems that embed the library; the same objects are also in :mod:`coproduction.checks`.)
 
 A plugin package declares, in its ``pyproject.toml``::
@@ -18,6 +18,7 @@ A plugin whose code or name collides with another check is refused with :class:`
 from __future__ import annotations
 
 from importlib.metadata import EntryPoint, entry_points
+from typing import TypeAlias
 
 from coproduction.checks import (
     Check,
@@ -29,10 +30,14 @@ from coproduction.checks import (
     Subject,
     SubjectKind,
     builtin_registry,
+    engine,
 )
-from coproduction.checks.engine import CheckFunction, check
+from coproduction.checks.engine import check
 from coproduction.errors import CheckRegistryError
 from coproduction.policy import Severity
+
+CheckFunction: TypeAlias = engine.CheckFunction
+"""What a check runs: a function of the :class:`CheckContext` that yields a :class:`Flag` for each problem."""
 
 ENTRY_POINT_GROUP = "coproduction.checks"
 """The entry-point group a plugin package declares its checks under (see this module's description)."""
