@@ -45,7 +45,7 @@ from coproduction.models import (
 )
 from coproduction.models import rules as register_rules
 from coproduction.models.type_rules import checker_for, column_ok
-from coproduction.models.validation import validate_register
+from coproduction.models.validation import validate_register, value_problems
 from coproduction.policy import Policy
 from tests import strategies
 
@@ -280,6 +280,25 @@ def test_any_value_anywhere_is_reported_or_works_never_a_crash(register: Registe
     check_register(register, as_of=AS_OF)
     for group in register.groups:
         audit_group(register, group.id, as_of=AS_OF, policy=Policy(), baseline=ENGLAND)
+
+
+@given(registers_with_an_odd_value())
+def test_saving_refuses_exactly_the_wrong_types_and_loading_back_finds_the_rest(register: Register) -> None:
+    """Saving refuses a value of the wrong type; what it writes, loading reads back with validation's problems."""
+    wrong_types = value_problems(register)
+    if wrong_types:
+        with pytest.raises(InvalidRegisterError) as caught:
+            dumps_register(register, "yaml")
+        assert caught.value.problems == wrong_types
+        return
+    text = dumps_register(register, "yaml")
+    expected = validate_register(register, source=SOURCE)
+    if not expected:
+        assert loads_register(text, "yaml", SOURCE) == register
+        return
+    with pytest.raises(RegisterError) as refused:
+        loads_register(text, "yaml", SOURCE)
+    assert refused.value.problems == expected
 
 
 @given(registers_with_an_odd_value())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
@@ -19,7 +20,7 @@ from coproduction.audit.analysis import audit_group as audit_arithmetic
 from coproduction.audit.baseline import resolve_baseline
 from coproduction.errors import CoproductionError, InvalidRegisterError, Problem, RegisterError
 from coproduction.io.loader import load_register, loads_register
-from coproduction.io.saver import dumps_register
+from coproduction.io.saver import dumps_register, save_register
 from coproduction.models import (
     Acknowledgement,
     Action,
@@ -532,3 +533,19 @@ def test_a_register_built_in_code_is_validated_once(monkeypatch: pytest.MonkeyPa
     with pytest.raises(InvalidRegisterError):
         check_register(attrs.evolve(register, meetings=(meeting(group="nowhere"),)), as_of=AS_OF)
     assert len(calls) == 2
+
+
+# -- saving ------------------------------------------------------------------------------------------------------
+
+
+def test_saving_refuses_a_wrong_type_but_not_an_unfinished_register(tmp_path: Path) -> None:
+    target = tmp_path / "register.yaml"
+    with pytest.raises(InvalidRegisterError) as caught:
+        save_register(tidy(groups=(Group("board", "Board", kind="boad"),)), target)
+    assert [p.path for p in caught.value.problems] == ["$.groups[0].kind"]
+    assert not target.exists()  # nothing written
+    # A register being built may refer to a member not added yet: saved, and refused only when loaded.
+    unfinished = tidy(memberships=(Membership("zed", "board"),))
+    save_register(unfinished, target)
+    with pytest.raises(RegisterError):
+        load_register(target)

@@ -4,7 +4,9 @@ Output is deterministic: fields in the order the models declare them, sets as so
 default left out (so files stay short), dates ``YYYY-MM-DD``, times ``HH:MM``, date-times ISO 8601 with offset,
 amounts as strings. Loading what was saved gives an equal register.
 
-Saving does not check the register: a register being built may refer to a member not yet added. Loading does.
+Saving checks only that every value is of its field's type (:func:`coproduction.models.validation.value_problems`),
+so that a file never holds what loading would refuse to read back as that type; a register being built may still
+refer to a member not yet added. Loading checks the rest.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from pathlib import Path
 
 import cattrs
 
-from coproduction.errors import OutputError
+from coproduction.errors import InvalidRegisterError, OutputError
 from coproduction.io.atomic import write_atomic
 from coproduction.io.formats import SUFFIXES, Format, format_for_path, parse_format
 from coproduction.io.preconf import module_for
 from coproduction.models.register import Register
+from coproduction.models.validation import value_problems
 
 
 @cache
@@ -36,8 +39,15 @@ def _format(name: str | Format) -> Format:
 
 
 def dumps_register(register: Register, format: str | Format) -> str:
-    """The register as text in ``format`` ("yaml", "json" or "toml")."""
+    """The register as text in ``format`` ("yaml", "json" or "toml").
+
+    Raises :class:`~coproduction.errors.InvalidRegisterError` for values of the wrong type (``kind="boad"``,
+    ``name=5``), each with its path, and :class:`~coproduction.errors.OutputError` for an unknown format.
+    """
     register_format = _format(format)
+    problems = value_problems(register)
+    if problems:
+        raise InvalidRegisterError(problems)
     data = _converter(register_format).unstructure(register, Register)
     return module_for(register_format).dumps(data)
 

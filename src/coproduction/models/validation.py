@@ -42,6 +42,25 @@ def validate_register(register: Register, *, source: str = IN_CODE) -> tuple[Pro
     if not isinstance(register, Register):
         return (Problem(source, "$", f"expected a Register, found {kind_of(register)}"),)
     problems: list[Problem] = []
+    parts = _typed_parts(register, source, problems)
+    problems.extend(find_problems(parts))
+    return tuple(problems)
+
+
+def value_problems(register: Register, *, source: str = IN_CODE) -> tuple[Problem, ...]:
+    """The first part of :func:`validate_register` alone: values of the wrong type, each with its path. What
+    saving a register needs (a register being built may still refer to a member not added yet)."""
+    if not isinstance(register, Register):
+        return (Problem(source, "$", f"expected a Register, found {kind_of(register)}"),)
+    if register.__dict__.get(_VALID):
+        return ()
+    problems: list[Problem] = []
+    _typed_parts(register, source, problems)
+    return tuple(problems)
+
+
+def _typed_parts(register: Register, source: str, problems: list[Problem]) -> RegisterParts:
+    """The register's lists as the rules read them; every value of the wrong type goes to ``problems``."""
     text = checker_for(str)
     for key in _SINGLE_KEYS:
         for path, message in text(getattr(register, key)) or ():
@@ -56,7 +75,7 @@ def validate_register(register: Register, *, source: str = IN_CODE) -> tuple[Pro
             incomplete.add(key)
             value = ()
         lists[key], unreadable_ids[key] = _read(key, value, source, problems)
-    parts = RegisterParts(
+    return RegisterParts(
         members=lists["members"],
         groups=lists["groups"],
         memberships=lists["memberships"],
@@ -64,8 +83,6 @@ def validate_register(register: Register, *, source: str = IN_CODE) -> tuple[Pro
         unreadable_ids=unreadable_ids,
         incomplete=frozenset(incomplete),
     )
-    problems.extend(find_problems(parts))
-    return tuple(problems)
 
 
 def _read(key: str, items: tuple[Any, ...], source: str, problems: list[Problem]) -> tuple[ReadList[Any], set[str]]:
@@ -113,4 +130,4 @@ def require_valid(register: Register) -> None:
     mark_valid(register)
 
 
-__all__ = ["IN_CODE", "mark_valid", "require_valid", "validate_register"]
+__all__ = ["IN_CODE", "mark_valid", "require_valid", "validate_register", "value_problems"]
