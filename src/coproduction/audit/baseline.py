@@ -30,6 +30,7 @@ from coproduction.audit.population import (
     unit_key,
 )
 from coproduction.errors import Problem
+from coproduction.io.special import not_regular_message
 from coproduction.models.diversity import Characteristic
 
 #: Percentages taken from a published table may be rounded; their sum may be off 100 by this much.
@@ -69,6 +70,9 @@ def resolve_baseline(name_or_path: str | os.PathLike[str]) -> Baseline:
 def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     """Load a baseline file; the format follows the suffix (``.csv``, else YAML)."""
     target = Path(path)
+    refused = not_regular_message(target)
+    if refused is not None:
+        raise BaselineError([Problem(str(target), "", refused)])
     try:
         text = target.read_text(encoding="utf-8")
     except FileNotFoundError:

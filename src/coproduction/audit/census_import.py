@@ -40,6 +40,7 @@ from coproduction.audit.baseline import figures_from_table
 from coproduction.audit.census_tables import AGE_BANDS, KNOWN_TABLES, OPEN, TableSpec, age_span, path, words, years
 from coproduction.audit.errors import BaselineError
 from coproduction.errors import Problem
+from coproduction.io.special import not_regular_message
 from coproduction.models.diversity import Characteristic
 
 #: Where an officer downloads the tables (Nomis, "Census 2021 bulk data download").
@@ -695,6 +696,10 @@ def read_tables(paths: Sequence[str]) -> list[tuple[str, str]]:
     problems: list[Problem] = []
     found: list[tuple[str, str]] = []
     for file in paths:
+        refused = not_regular_message(file)
+        if refused is not None:
+            problems.append(Problem(file, "", refused))
+            continue
         try:
             data = Path(file).read_bytes()
         except FileNotFoundError:

@@ -85,7 +85,11 @@ def read_previous_file(path: str) -> PreviousExport:
     """The previous export, or an error naming the file (exit status 2)."""
     from coproduction.calendar.previous import read_previous
     from coproduction.errors import InputError, Problem
+    from coproduction.io.special import not_regular_message
 
+    refused = not_regular_message(path)
+    if refused is not None:
+        raise InputError([Problem(path, "", refused)])
     try:
         data = Path(path).read_bytes()
     except OSError as error:

@@ -36,6 +36,7 @@ from coproduction.io.formats import (
 from coproduction.io.preconf import json as json_format
 from coproduction.io.preconf import module_for
 from coproduction.io.problems import problems_from
+from coproduction.io.special import not_regular_message
 from coproduction.io.typed_json import TypedDocument
 from coproduction.models.group import Group, Membership
 from coproduction.models.meeting import Meeting
@@ -236,6 +237,9 @@ def _decode(data: bytes) -> str:
 def _read_file(path: Path, register_format: Format, limits: LoadLimits) -> object:
     source = str(path)
     size_limit = _size_limit(register_format, limits)
+    refused = not_regular_message(path)
+    if refused is not None:
+        raise RegisterError([Problem(source, "", refused)])
     try:
         if size_limit is not None and path.stat().st_size > size_limit:
             raise RegisterError([Problem(source, "", _too_big(register_format, size_limit))])
@@ -291,6 +295,9 @@ def _load_register(target: Path, limits: LoadLimits) -> Register:
         raise RegisterError([Problem(whole, "", f"cannot read: {error.strerror or error}")]) from None
     if not exists:
         raise RegisterError([Problem(whole, "", "no such file or folder")])
+    refused = not_regular_message(target)
+    if refused is not None:
+        raise RegisterError([Problem(whole, "", refused)])
     if is_folder:
         try:
             files = _register_files(target)

@@ -21,6 +21,7 @@ from coproduction.io.formats import DEFAULT_LIMITS, SUFFIXES, Format, LoadLimits
 from coproduction.io.preconf import json as json_format
 from coproduction.io.preconf import module_for
 from coproduction.io.problems import problems_from
+from coproduction.io.special import not_regular_message
 from coproduction.models.diversity import Characteristic
 from coproduction.models.enums import Perspective
 from coproduction.recruitment.errors import RoundError
@@ -157,6 +158,9 @@ def load_round(path: str | os.PathLike[str], *, limits: LoadLimits = DEFAULT_LIM
     round_format = format_for_path(file)
     if round_format is None:
         raise RoundError([Problem(source, "", f"expected a file ending {', '.join(SUFFIXES)}")])
+    refused = not_regular_message(file)
+    if refused is not None:
+        raise RoundError([Problem(source, "", refused)])
     try:
         data = file.read_bytes()
     except OSError as error:

@@ -22,6 +22,7 @@ from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, EnvSettingsSource
 
 from coproduction.errors import PolicyError, Problem
+from coproduction.io.special import not_regular_message
 from coproduction.settings.model import (
     ENV_NESTED_DELIMITER,
     ENV_PREFIX,
@@ -116,6 +117,9 @@ def file_layer(path: str | Path) -> Layer:
     """The settings in a policy file (TOML, YAML or JSON, by its suffix)."""
     path = Path(path)
     origin = str(path)
+    refused = not_regular_message(path)
+    if refused is not None:
+        raise PolicyError([Problem(origin, "", refused)])
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -26,6 +26,7 @@ from coproduction.audit.suppression import (
     feasible_bits,
 )
 from coproduction.errors import Problem
+from coproduction.io.special import not_regular_message
 from coproduction.models.diversity import Characteristic
 
 #: A publishable audit's JSON is a few kilobytes; anything far larger is not one.
@@ -48,6 +49,9 @@ def read_previous(
     another group or baseline, different categories, or counts that do not add up.
     """
     name = str(path)
+    refused = not_regular_message(path)
+    if refused is not None:
+        raise PreviousAuditError([Problem(name, "", refused)])
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
