@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install example test lint typecheck bench docs clean
+.PHONY: install example test lint typecheck bench docs mutation clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 	$(BIN)/python -m benchmarks.bench_calendar
+
+# Mutation testing of the checks (slow, so not part of `make test`): one-line changes to the rules in
+# src/coproduction/checks/, each run against the checks' tests in a temporary copy of src/. tools/mutation/README.md.
+mutation: $(STAMP)
+	$(BIN)/python tools/mutation/runner.py --gaps
+	$(BIN)/python tools/mutation/runner.py
 
 clean:
 	rm -rf $(VENV) build site *.egg-info src/*.egg-info .pytest_cache .mypy_cache .hypothesis

@@ -1,0 +1,358 @@
+"""Tests that kill mutants the rest of the suite let through (issue 12, "Tests that would catch a wrong rule").
+
+Each test is named after the wrong rule it catches: a one-line change to a check (a flipped comparison,
+``continue`` turned into ``break``, a dropped guard, ``all`` for ``any``) that passed every other test. They
+assert subjects and messages, at the edge of each threshold. The mutation runner is tools/mutation/runner.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from fractions import Fraction
+
+import attrs
+
+from coproduction.audit.population import Baseline, CharacteristicBaseline
+from coproduction.checks import CheckContext, Flag
+from coproduction.checks import accessibility as ac
+from coproduction.checks import diversity as dv
+from coproduction.checks import equality as eq
+from coproduction.checks import governance as gr
+from coproduction.checks import membership as mb
+from coproduction.checks import reciprocity as rc
+from coproduction.checks import representation as rep
+from coproduction.models import (
+    AccessNeed,
+    Acknowledgement,
+    AgendaItem,
+    Break,
+    Cadence,
+    Characteristic,
+    Frequency,
+    GroundRules,
+    MeetingStatus,
+    Outcome,
+    Paper,
+    Register,
+    TrainingRecord,
+)
+from coproduction.policy import Policy
+from tests.audit.helpers import GROUP, answers, board
+from tests.builders import CARER, STAFF, USES_SERVICES, RegisterBuilder, run
+
+AS_OF = date(2026, 3, 2)
+
+
+def _pairs(flags: Iterable[Flag]) -> list[tuple[str, str]]:
+    return [(f.subject_id, f.message) for f in flags]
+
+
+# --- GR005: the scan over gaps goes on past gaps that ended before the window (continue, not break) --------------
+
+
+def test_gr005_a_group_with_more_than_a_year_of_history_is_still_judged() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1", cadence=Cadence(Frequency.MONTHLY))
+    # Monthly from January 2024 (gaps that end before the window opens on 2025-03-02), then one gap of 46 days.
+    days = [date(2024, 1, 10) + timedelta(days=30 * n) for n in range(23)]  # to 2025-11-01
+    days += [date(2025, 12, 1), date(2026, 1, 16), date(2026, 2, 20)]
+    for n, day in enumerate(days):
+        b.add_meeting(f"m{n:02}", "g1", day)
+    assert _pairs(run(gr.irregular_meetings, b.build(), AS_OF)) == [
+        (
+            "g1",
+            "'Group g1' meets monthly, but the longest gap between its held meetings in the 12 months to 2026-03-02 "
+            "was 46 days (2025-12-01 to 2026-01-16); the policy allows up to 45 days",
+        )
+    ]
+
+
+# --- GR002/GR003: a review dated on the "as of" day has happened --------------------------------------------------
+
+
+def test_gr002_a_review_on_the_as_of_day_restarts_the_clock() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1", ground_rules=GroundRules(agreed=date(2023, 1, 10), reviewed=AS_OF))
+    assert run(gr.ground_rules_overdue_review, b.build(), AS_OF) == []
+    # The day before, the review has not happened: the 2023 agreement is overdue.
+    [flag] = run(gr.ground_rules_overdue_review, b.build(), AS_OF - timedelta(days=1))
+    assert flag.subject_id == "g1"
+    assert "last agreed or reviewed on 2023-01-10, 37 months ago" in flag.message
+
+
+def test_gr003_acknowledging_a_review_made_on_the_as_of_day() -> None:
+    rules = GroundRules(
+        agreed=date(2025, 1, 6),
+        reviewed=AS_OF,
+        acknowledgements=(Acknowledgement("ann", AS_OF), Acknowledgement("bob", date(2025, 1, 6))),
+    )
+    b = RegisterBuilder()
+    b.add_group("g1", ground_rules=rules)
+    b.add_member("ann", USES_SERVICES, groups=["g1"], name="Ann")
+    b.add_member("bob", STAFF, groups=["g1"], name="Bob")
+    assert _pairs(run(gr.ground_rules_not_acknowledged, b.build(), AS_OF)) == [
+        ("bob", "Bob has not acknowledged the ground rules of 'Group g1' agreed or reviewed on 2026-03-02")
+    ]
+
+
+# --- GR004: ground rules agreed after the "as of" day are not yet in force -----------------------------------------
+
+
+def _easy_read_board(agreed: date) -> Register:
+    b = RegisterBuilder()
+    b.add_group("g1", ground_rules=GroundRules(agreed=agreed))
+    b.add_member("ann", USES_SERVICES, groups=["g1"], access_needs=frozenset({AccessNeed.EASY_READ}))
+    return b.build()
+
+
+def test_gr004_rules_agreed_after_as_of_are_left_to_gr001() -> None:
+    assert run(gr.ground_rules_not_easy_read, _easy_read_board(AS_OF + timedelta(days=1)), AS_OF) == []
+    assert _pairs(run(gr.ground_rules_not_easy_read, _easy_read_board(AS_OF), AS_OF)) == [
+        ("g1", "1 current member of 'Group g1' needs Easy Read, but its ground rules have no Easy Read version")
+    ]
+
+
+# --- RC003: the joining date is the earliest of several memberships ------------------------------------------------
+
+
+def test_rc003_two_memberships_and_no_joined_date_use_the_earliest_start() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    b.add_group("g2")
+    b.add_member("ann", CARER, name="Ann")
+    b.join("ann", "g2", started=date(2025, 6, 1))
+    b.join("ann", "g1", started=date(2025, 1, 10))
+    b.add_member("bob", CARER, groups=["g1"], started=date(2025, 1, 10), name="Bob")
+    trained = (TrainingRecord("Co-production basics", date(2025, 8, 1)),)
+    b.members[-1] = attrs.evolve(b.members[-1], training=trained)
+    as_of = date(2025, 8, 1)  # 180 days after 2025-01-10 is 2025-07-09; after 2025-06-01, 2025-11-28
+    assert _pairs(run(rc.training_not_completed, b.build(), as_of)) == [
+        ("ann", "Joined on 2025-01-10; no co-production training completed by 2025-07-09, 180 days later.")
+    ]
+    # The deadline day itself is not yet late.
+    assert run(rc.training_not_completed, b.build(), date(2025, 7, 9)) == []
+
+
+# --- RC004: two items at one meeting, in title order; an outcome recorded on the "as of" day counts ----------------
+
+
+def test_rc004_two_items_at_one_meeting_are_each_reported_in_title_order() -> None:
+    as_of = date(2026, 6, 9)  # 90 days after 2026-03-10, plus one
+    b = RegisterBuilder()
+    b.add_group("g1")
+    agenda = (
+        AgendaItem("Transport", lived_experience_input=True),
+        AgendaItem("Carers' strategy", lived_experience_input=True, outcome=Outcome("Later", as_of + timedelta(1))),
+        AgendaItem("Respite", lived_experience_input=True, outcome=Outcome("We changed it", as_of)),
+        AgendaItem("Budget", lived_experience_input=False),
+    )
+    b.add_meeting("m1", "g1", date(2026, 3, 10), agenda=agenda)
+    after = "' had input from people with lived experience and no outcome recorded 90 days after the meeting."
+    assert _pairs(run(rc.no_feedback_on_input, b.build(), as_of)) == [
+        ("m1", "Item 'Carers' strategy" + after),
+        ("m1", "Item 'Transport" + after),
+    ]
+
+
+# --- MB002: the apologies count in the message; a member's expected meetings start with their membership -----------
+
+
+def _monthly_board() -> RegisterBuilder:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    b.add_member("bob", STAFF, groups=["g1"], name="Bob")
+    return b
+
+
+def test_mb002_counts_apologies_only_where_the_member_was_not_present() -> None:
+    b = _monthly_board()
+    b.add_member("ann", CARER, groups=["g1"], name="Ann")
+    b.add_meeting("m1", "g1", date(2025, 11, 10), present=["bob"], apologies=["ann"])
+    b.add_meeting("m2", "g1", date(2025, 12, 10), present=["bob"], apologies=["ann"])
+    b.add_meeting("m3", "g1", date(2026, 1, 10), present=["bob", "ann"], apologies=["ann"])
+    b.add_meeting("m4", "g1", date(2026, 2, 10), present=["bob"])
+    assert _pairs(run(mb.low_attendance, b.build(), AS_OF)) == [
+        (
+            "ann",
+            "Ann was present at 1 of the 4 meetings of 'Group g1' they were expected at in the 12 months to "
+            "2026-03-02 (25%, with apologies for 2); the policy looks for at least 50%",
+        )
+    ]
+
+
+def test_mb002_a_member_is_expected_only_from_the_start_of_their_membership() -> None:
+    b = _monthly_board()
+    b.add_member("new", CARER, groups=["g1"], started=date(2025, 12, 1), name="Nia")
+    for n in range(12):
+        b.add_meeting(f"m{n:02}", "g1", date(2026, 2, 10) - timedelta(days=30 * n), present=["bob"])
+    assert _pairs(run(mb.low_attendance, b.build(), AS_OF)) == [
+        (
+            "new",
+            "Nia was present at 0 of the 3 meetings of 'Group g1' they were expected at in the 12 months to "
+            "2026-03-02 (0%); the policy looks for at least 50%",
+        )
+    ]
+
+
+# --- DV003: blank service areas are no service area ----------------------------------------------------------------
+
+
+def test_dv003_blank_service_areas_do_not_count() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    b.add_member("p1", USES_SERVICES, groups=["g1"], service_areas=frozenset({"mental health", " "}))
+    b.add_member("p2", CARER, groups=["g1"], service_areas=frozenset({"carers", ""}))
+    assert _pairs(run(dv.narrow_lived_experience, b.build(), AS_OF)) == [
+        ("g1", "The 2 current lived-experience members cover 2 service areas; at least 3 are expected.")
+    ]
+    b.add_member("p3", USES_SERVICES, groups=["g1"], service_areas=frozenset({"older people"}))
+    assert run(dv.narrow_lived_experience, b.build(), AS_OF) == []
+
+
+# --- AC001: a policy of 0 days' notice --------------------------------------------------------------------------
+
+
+def test_ac001_zero_days_notice_accepts_a_paper_out_the_day_before() -> None:
+    policy = Policy(papers_notice_working_days=0)
+    b = RegisterBuilder()
+    b.add_group("g1")
+    day = date(2026, 3, 10)  # a Tuesday
+    b.add_meeting("m1", "g1", day, status=_scheduled(), papers=(Paper("Budget", published=day - timedelta(days=1)),))
+    assert run(ac.late_papers, b.build(), AS_OF, policy) == []
+    b.add_meeting("m2", "g1", day, status=_scheduled(), papers=(Paper("Plan", published=day),))
+    flags = run(ac.late_papers, b.build(), AS_OF, policy)
+    assert [f.subject_id for f in flags] == ["m2"]
+    assert "'Plan'" in flags[0].message
+    # Not yet published, but 0 days are needed: nothing is late yet.
+    b.add_meeting("m3", "g1", day, status=_scheduled(), papers=(Paper("Later"),))
+    assert [f.subject_id for f in run(ac.late_papers, b.build(), AS_OF, policy)] == ["m2"]
+
+
+def _scheduled() -> MeetingStatus:
+    return MeetingStatus.SCHEDULED
+
+
+# --- AC006: a break inside another break ------------------------------------------------------------------------
+
+
+def test_ac006_a_break_nested_in_a_longer_one_does_not_restart_the_stretch() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    # 0-60 talk, 60-120 lunch (with a 10-minute slot inside it at 70-80), 120-240 talk: a stretch of 120.
+    b.add_meeting("m1", "g1", date(2026, 2, 10), minutes=240, breaks=(Break(70, 10), Break(60, 60)))
+    assert _pairs(run(ac.no_break, b.build(), AS_OF)) == [
+        ("m1", "The meeting has a stretch of 120 minutes without a break (limit 90).")
+    ]
+    # With another break at 150 the longest stretch is 90, exactly the limit: silent.
+    b.meetings[-1] = attrs.evolve(b.meetings[-1], breaks=(Break(70, 10), Break(60, 60), Break(150, 0)))
+    assert run(ac.no_break, b.build(), AS_OF) == []
+
+
+# --- AC010: every use must be explained; whole words only -----------------------------------------------------------
+
+
+def _titled(*titles: str) -> Register:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    b.add_meeting("m1", "g1", date(2026, 2, 10), agenda=tuple(AgendaItem(t) for t in titles))
+    return b.build()
+
+
+def test_ac010_one_bracketed_use_does_not_explain_another() -> None:
+    policy = Policy(jargon={"ICB": "Integrated Care Board"})
+    assert _pairs(run(ac.unexplained_jargon, _titled("ICB (the local NHS body) and ICB leads"), AS_OF, policy)) == [
+        ("m1", "Agenda item 'ICB (the local NHS body) and ICB leads' uses 'ICB' without explaining it.")
+    ]
+    assert run(ac.unexplained_jargon, _titled("ICB (the local NHS body) leads"), AS_OF, policy) == []
+
+
+def test_ac010_a_term_inside_a_longer_word_is_not_the_term() -> None:
+    policy = Policy(jargon={"ICB": "Integrated Care Board"})
+    assert run(ac.unexplained_jargon, _titled("ICBs and XICB and ICB_x"), AS_OF, policy) == []
+    assert _pairs(run(ac.unexplained_jargon, _titled("ICB-led plan"), AS_OF, policy)) == [
+        ("m1", "Agenda item 'ICB-led plan' uses 'ICB' without explaining it.")
+    ]
+
+
+# --- DV001: a category with no baseline share does not end the scan -------------------------------------------------
+
+
+def test_dv001_a_category_without_a_share_is_skipped_not_the_end_of_the_scan() -> None:
+    ethnic = Characteristic.ETHNIC_GROUP
+    figures = CharacteristicBaseline(
+        characteristic=ethnic,
+        shares={"black": Fraction(1, 2), "white": Fraction(1, 2)},  # no share for 'asian', scanned first
+        source="synthetic",
+        population="synthetic",
+    )
+    base = Baseline(name="testshire", area="Testshire", description="synthetic", characteristics={ethnic: figures})
+    context = CheckContext(
+        register=board(answers(ethnic, {"asian": 1, "black": 1, "white": 7})),
+        policy=Policy(),
+        as_of=AS_OF,
+        baselines=lambda name: base,
+        internal=True,
+    )
+    found = list(rep.underrepresented_group(context))
+    assert [f.subject_id for f in found] == [GROUP]
+    assert "from a Black ethnic group" in found[0].message
+
+
+# --- Survivors of the seeded sample (tools/mutation/README.md) -------------------------------------------------------
+
+
+def test_eq001_one_voter_has_and_two_have_lived_experience() -> None:
+    for lived, verb, share in ((1, "has", "16.7%"), (2, "have", "33.3%")):
+        b = RegisterBuilder()
+        b.add_group("g1")
+        b.add_members("le", lived, USES_SERVICES, groups=["g1"])
+        b.add_members("st", 6 - lived, STAFF, groups=["g1"])
+        [flag] = run(eq.lived_experience_minority, b.build(), AS_OF)
+        assert (flag.subject_id, flag.message) == (
+            "g1",
+            f"{lived} of 6 current voting members of 'Group g1' {verb} lived experience ({share}); "
+            "the policy asks for at least 50%",
+        )
+
+
+def test_gr005_a_single_meeting_held_on_the_as_of_day_has_no_gap_to_judge() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1", cadence=Cadence(Frequency.MONTHLY))
+    b.add_meeting("m1", "g1", AS_OF)
+    assert run(gr.irregular_meetings, b.build(), AS_OF) == []
+
+
+def test_ac001_easy_read_counts_only_members_on_the_meeting_s_expected_list() -> None:
+    policy = Policy(papers_notice_working_days=2)
+    b = RegisterBuilder()
+    b.add_group("g1")
+    b.add_member("ann", USES_SERVICES, groups=["g1"], access_needs=frozenset({AccessNeed.EASY_READ}))
+    b.add_member("bob", STAFF, groups=["g1"])
+    day, published = date(2026, 3, 16), date(2026, 3, 11)  # 2 clear working days, 5 calendar days
+    paper = (Paper("Budget", published=published),)
+    b.add_meeting("m1", "g1", day, status=MeetingStatus.SCHEDULED, expected=("bob",), papers=paper)
+    assert run(ac.late_papers, b.build(), AS_OF, policy) == []
+    b.add_meeting("m2", "g1", day, status=MeetingStatus.SCHEDULED, expected=("ann", "bob"), papers=paper)
+    assert _pairs(run(ac.late_papers, b.build(), AS_OF, policy)) == [
+        (
+            "m2",
+            "Paper 'Budget' was published on 2026-03-11, 5 days before the meeting; 1 expected attendee needs "
+            "Easy Read, which needs 7 days.",
+        )
+    ]
+
+
+def test_rc004_a_meeting_not_yet_held_does_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    item = (AgendaItem("Transport", lived_experience_input=True),)
+    b.add_meeting("m0", "g1", date(2026, 7, 1), status=MeetingStatus.SCHEDULED, agenda=item)
+    b.add_meeting("m1", "g1", date(2026, 3, 10), agenda=item)
+    assert _pairs(run(rc.no_feedback_on_input, b.build(), date(2026, 6, 9))) == [
+        (
+            "m1",
+            "Item 'Transport' had input from people with lived experience and no outcome recorded 90 days after "
+            "the meeting.",
+        )
+    ]

@@ -1,0 +1,131 @@
+"""The wrong rules issue 12 found surviving an earlier mutation run, as text edits (``--gaps`` runs them).
+
+Each is (id, module, the code as it is, the code as the mutant has it, the test that now kills it). The code is
+matched exactly once in the module; if the module has changed so that it no longer is, the run says so.
+"""
+
+from __future__ import annotations
+
+KILLER = "tests/checks/test_mutation_gaps.py::"
+
+GAPS: tuple[tuple[str, str, str, str, str], ...] = (
+    (
+        "gap-gr005-break",
+        "governance.py",
+        "        if end < window_start:\n            continue",
+        "        if end < window_start:\n            break",
+        KILLER + "test_gr005_a_group_with_more_than_a_year_of_history_is_still_judged",
+    ),
+    (
+        "gap-facts-started",
+        "_facts.py",
+        "                if ms.started is not None:\n                    days.add(ms.started)\n",
+        "",
+        KILLER + "test_mb002_a_member_is_expected_only_from_the_start_of_their_membership",
+    ),
+    (
+        "gap-review-on-as-of",
+        "_queries.py",
+        "rules.agreed < rules.reviewed <= as_of",
+        "rules.agreed < rules.reviewed < as_of",
+        KILLER + "test_gr002_a_review_on_the_as_of_day_restarts_the_clock",
+    ),
+    (
+        "gap-gr004-future-rules",
+        "governance.py",
+        "if rules is None or rules_current_since(rules, as_of) is None or rules.has_easy_read:",
+        "if rules is None or rules.has_easy_read:",
+        KILLER + "test_gr004_rules_agreed_after_as_of_are_left_to_gr001",
+    ),
+    (
+        "gap-rc003-latest-start",
+        "reciprocity.py",
+        "return min(starts) if starts else None",
+        "return max(starts) if starts else None",
+        KILLER + "test_rc003_two_memberships_and_no_joined_date_use_the_earliest_start",
+    ),
+    (
+        "gap-rc003-first-start",
+        "reciprocity.py",
+        "return min(starts) if starts else None",
+        "return starts[0] if starts else None",
+        KILLER + "test_rc003_two_memberships_and_no_joined_date_use_the_earliest_start",
+    ),
+    (
+        "gap-dv003-blank-areas",
+        "diversity.py",
+        "for area in m.service_areas if area.strip()}",
+        "for area in m.service_areas}",
+        KILLER + "test_dv003_blank_service_areas_do_not_count",
+    ),
+    (
+        "gap-ac006-nested-break",
+        "accessibility.py",
+        "position = max(position, ends)",
+        "position = ends",
+        KILLER + "test_ac006_a_break_nested_in_a_longer_one_does_not_restart_the_stretch",
+    ),
+    (
+        "gap-ac010-any",
+        "accessibility.py",
+        'if all(title[m.end():].lstrip().startswith("(") for m in matches):',
+        'if any(title[m.end():].lstrip().startswith("(") for m in matches):',
+        KILLER + "test_ac010_one_bracketed_use_does_not_explain_another",
+    ),
+    (
+        "gap-ac010-word-start",
+        "accessibility.py",
+        'rf"(?<![\\w]){re.escape(term)}(?![\\w])"',
+        'rf"{re.escape(term)}(?![\\w])"',
+        KILLER + "test_ac010_a_term_inside_a_longer_word_is_not_the_term",
+    ),
+    (
+        "gap-ac010-word-end",
+        "accessibility.py",
+        'rf"(?<![\\w]){re.escape(term)}(?![\\w])"',
+        'rf"(?<![\\w]){re.escape(term)}"',
+        KILLER + "test_ac010_a_term_inside_a_longer_word_is_not_the_term",
+    ),
+    (
+        "gap-ac001-zero-notice-unpublished",
+        "accessibility.py",
+        "elif clear_if_today < notice:",
+        "elif clear_if_today <= notice:",
+        KILLER + "test_ac001_zero_days_notice_accepts_a_paper_out_the_day_before",
+    ),
+    (
+        "gap-ac001-zero-notice-same-day",
+        "accessibility.py",
+        "and published < day",
+        "and published <= day",
+        KILLER + "test_ac001_zero_days_notice_accepts_a_paper_out_the_day_before",
+    ),
+    (
+        "gap-mb002-apologies",
+        "membership.py",
+        "if member_id in shared.apologies_ids(meeting) and member_id not in shared.present_ids(meeting)",
+        "if member_id in shared.apologies_ids(meeting)",
+        KILLER + "test_mb002_counts_apologies_only_where_the_member_was_not_present",
+    ),
+    (
+        "gap-rc004-unsorted",
+        "reciprocity.py",
+        "if len(items) > 1 else items",
+        "if len(items) > 99 else sorted(items, reverse=True)",
+        KILLER + "test_rc004_two_items_at_one_meeting_are_each_reported_in_title_order",
+    ),
+    (
+        "gap-rc004-recorded-today",
+        "reciprocity.py",
+        "if recorded is None or recorded > as_of:",
+        "if recorded is None or recorded >= as_of:",
+        KILLER + "test_rc004_two_items_at_one_meeting_are_each_reported_in_title_order",
+    ),
+    (
+        "gap-dv001-no-share",
+        "representation.py",
+        "        if share is None:  # a share of 0: nobody expected\n            continue",
+        "        if share is None:  # a share of 0: nobody expected\n            break",
+        KILLER + "test_dv001_a_category_without_a_share_is_skipped_not_the_end_of_the_scan",
+    ),
+)
