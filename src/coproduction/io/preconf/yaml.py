@@ -212,7 +212,9 @@ def _fast_path_is_safe(text: str) -> bool:
 
 
 def _loader_for(text: str, limits: LoadLimits) -> RegisterLoader:
-    if "*" not in text and _fast_path_is_safe(text):
+    # Aliases are found as libyaml's alias events, not by looking for "*": an asterisk inside a quoted or plain
+    # string ("5* rating", "*required") is text, and such a file stays on the fast path.
+    if _fast_path_is_safe(text):
         return FastRegisterLoader(text, limits)
     return RegisterLoader(text, limits)
 
