@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from coproduction.cli.common import EXIT_OK, add_policy_arguments, guarded, parse_date, refuse_output_over_input
+from coproduction.cli.progress import Progress, add_quiet_argument
 
 FORMATS = ("text", "json", "markdown", "html")
 
@@ -57,6 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         help="plan recruitment for a group of N members (default: the fewest additions that close every gap)",
     )
     add_policy_arguments(parser)
+    add_quiet_argument(parser)
 
 
 @guarded
@@ -87,11 +89,16 @@ def run(args: argparse.Namespace) -> int:
             f"{args.output}: the output would overwrite the previous audit {args.previous}, which is read, never "
             "changed; write the new one to another file"
         )
-    with register_kept_from_collector():
+    with (
+        register_kept_from_collector(),
+        Progress("coproduction audit", ("reading", "auditing", "writing"), quiet=args.quiet) as progress,
+    ):
+        progress.phase("reading")
         register = load_register(args.path)
         keep_from_collector()
         hold_until_exit(register)
         as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
+        progress.phase("auditing")
         audit = audit_group(register, args.group, as_of=as_of, policy=policy, baseline=baseline)
         plan = recruitment_plan(
             audit, target_size=args.target_size, max_unanswered_share=policy.max_unknown_share
@@ -105,17 +112,19 @@ def run(args: argparse.Namespace) -> int:
                 categories={c.characteristic: tuple(k for k, _ in c.tally.counts) for c in audit.characteristics},
             )
         report = build_report(audit, plan, policy, publishable=args.publishable, previous=previous)
+        progress.phase("writing")
         text = RENDERERS[args.format](report)
         if args.output:
             # An internal report is special category data: only its owner may read the file.
             write_atomic(args.output, text, private=not args.publishable)
         else:
+            progress.clear()  # the report starts on a clean line of the terminal
             sys.stdout.write(text)
-        if not args.publishable:
-            where = f"wrote {args.output}" if args.output else "this report"
-            print(
-                f"coproduction: {where}: special category data, not for publication "
-                "(use --publishable for a version that is)",
-                file=sys.stderr,
-            )
+    if not args.publishable:
+        where = f"wrote {args.output}" if args.output else "this report"
+        print(
+            f"coproduction: {where}: special category data, not for publication "
+            "(use --publishable for a version that is)",
+            file=sys.stderr,
+        )
     return EXIT_OK

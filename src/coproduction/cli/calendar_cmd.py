@@ -24,6 +24,7 @@ from coproduction.cli.common import (
     parse_date,
     refuse_output_over_input,
 )
+from coproduction.cli.progress import Progress, add_quiet_argument
 
 
 def parse_dtstamp(text: str) -> datetime:
@@ -79,6 +80,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         " go up, and stand-alone events keep their UIDs",
     )
     add_policy_arguments(parser)
+    add_quiet_argument(parser)
 
 
 def read_previous_file(path: str) -> PreviousExport:
@@ -146,10 +148,15 @@ def run(args: argparse.Namespace) -> int:
     policy = policy_from_args(args)
     refuse_output_over_input(args.output, args.path)
     previous = read_previous_file(args.previous) if args.previous else None
-    with register_kept_from_collector():
+    with (
+        register_kept_from_collector(),
+        Progress("coproduction calendar", ("reading", "exporting", "writing"), quiet=args.quiet) as progress,
+    ):
+        progress.phase("reading")
         register = load_register(args.path)
         keep_from_collector()
         hold_until_exit(register)
+        progress.phase("exporting")
         domain = args.domain or default_domain(register.organisation)
         try:
             probe = ExportOptions(
@@ -173,9 +180,11 @@ def run(args: argparse.Namespace) -> int:
             data = bytes(build_calendar(register, policy, options).to_ical())
         except MeetingValueError as error:
             raise error.located(*meeting_locator(args.path, register.meetings)) from None
+        progress.phase("writing")
         if args.output:
             write_atomic(args.output, data)
         else:
+            progress.clear()  # the calendar starts on a clean line of the terminal
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
     return EXIT_OK

@@ -13,6 +13,7 @@ from coproduction.cli.common import (
     parse_date,
     refuse_output_over_input,
 )
+from coproduction.cli.progress import Progress, add_quiet_argument
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -50,6 +51,11 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         "publication); by default diversity findings give no count that the publishable audit hides",
     )
     add_policy_arguments(parser)
+    add_quiet_argument(parser)
+
+
+#: The phases of ``check`` shown by its progress bar on a terminal.
+PHASES = ("reading", "checking", "writing")
 
 
 def _codes(values: list[str]) -> list[str]:
@@ -89,11 +95,13 @@ def run(args: argparse.Namespace) -> int:
     select, ignore = _codes(args.select), _codes(args.ignore)
     registry.selected(select, ignore)  # unknown codes are a usage error before any loading
     refuse_output_over_input(args.output, args.path)
-    with register_kept_from_collector():
+    with register_kept_from_collector(), Progress("coproduction check", PHASES, quiet=args.quiet) as progress:
+        progress.phase("reading")
         register = load_register(args.path)
         keep_from_collector()
         hold_until_exit(register)
         as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
+        progress.phase("checking")
         report = check_register(
             register,
             as_of=as_of,
@@ -104,10 +112,12 @@ def run(args: argparse.Namespace) -> int:
             internal=args.internal,
         )
         hold_until_exit(report)
+        progress.phase("writing")
         pieces = render_pieces(report, args.format, register, policy.timezone)
         if args.output:
             write_atomic_pieces(args.output, pieces)
         else:
+            progress.clear()  # the report starts on a clean line of the terminal
             for piece in pieces:
                 sys.stdout.write(piece)
     if args.fail_on == "never":
