@@ -22,6 +22,7 @@ from coproduction.checks import governance as gr
 from coproduction.checks import membership as mb
 from coproduction.checks import reciprocity as rc
 from coproduction.checks import representation as rep
+from coproduction.checks._facts import facts
 from coproduction.models import (
     AccessNeed,
     Acknowledgement,
@@ -29,17 +30,19 @@ from coproduction.models import (
     Break,
     Cadence,
     Characteristic,
+    Decision,
     Frequency,
     GroundRules,
+    GroupKind,
     MeetingStatus,
     Outcome,
     Paper,
     Register,
     TrainingRecord,
 )
-from coproduction.policy import Policy
-from tests.audit.helpers import GROUP, answers, board
-from tests.builders import CARER, STAFF, USES_SERVICES, RegisterBuilder, run
+from coproduction.policy import Policy, SizeRange
+from tests.audit.helpers import GROUP, answers, baseline, board
+from tests.builders import CARER, STAFF, USES_SERVICES, RegisterBuilder, context, run
 
 AS_OF = date(2026, 3, 2)
 
@@ -355,4 +358,149 @@ def test_rc004_a_meeting_not_yet_held_does_not_stop_the_scan() -> None:
             "Item 'Transport' had input from people with lived experience and no outcome recorded 90 days after "
             "the meeting.",
         )
+    ]
+
+
+def test_gr003_rules_agreed_after_as_of_ask_nobody_to_acknowledge_them() -> None:
+    b = RegisterBuilder()
+    later = AS_OF + timedelta(days=1)
+    rules = GroundRules(agreed=later, acknowledgements=(Acknowledgement("ann", later),))
+    b.add_group("g1", ground_rules=rules)
+    b.add_member("ann", USES_SERVICES, groups=["g1"], name="Ann")
+    b.add_member("bob", STAFF, groups=["g1"], name="Bob")
+    assert run(gr.ground_rules_not_acknowledged, b.build(), AS_OF) == []
+    assert [f.subject_id for f in run(gr.ground_rules_not_acknowledged, b.build(), later)] == ["bob"]
+
+
+def test_need_counts_of_a_meeting_outside_the_register_follow_its_expected_list() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    b.add_member("ann", USES_SERVICES, groups=["g1"], access_needs=frozenset({AccessNeed.EASY_READ}))
+    b.add_member("bob", STAFF, groups=["g1"], access_needs=frozenset({AccessNeed.LARGE_PRINT}))
+    listed = b.add_meeting("m1", "g1", date(2026, 2, 10), expected=("bob",))
+    shared = facts(context(b.build(), AS_OF))
+    # A copy is not one of the register's meetings (a plugin's own), so it is counted on its own.
+    assert dict(shared.need_counts(attrs.evolve(listed))) == {AccessNeed.LARGE_PRINT: 1}
+    assert dict(shared.need_counts(attrs.evolve(listed, expected=()))) == {
+        AccessNeed.EASY_READ: 1,
+        AccessNeed.LARGE_PRINT: 1,
+    }
+
+
+def test_dv001_one_member_who_answered_is_judged_when_the_minimum_allows() -> None:
+    ethnic = Characteristic.ETHNIC_GROUP
+    context = CheckContext(
+        register=board(answers(ethnic, {"white": 1})),
+        policy=Policy(min_expected_count=0.5),  # 1 answered x 50% = 0.5 expected Black members: judged
+        as_of=AS_OF,
+        baselines=lambda name: baseline({ethnic: {"white": 50, "black": 50}}),
+        internal=True,
+    )
+    found = list(rep.underrepresented_group(context))
+    assert [f.subject_id for f in found] == [GROUP]
+    assert "from a Black ethnic group" in found[0].message
+
+
+# --- Loops over groups, memberships and meetings go on after one that is skipped (continue, not break) ------------
+
+
+def test_gr002_a_group_reviewed_in_time_does_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g0")
+    b.add_group("g1", ground_rules=GroundRules(agreed=date(2025, 12, 1)))
+    b.add_group("g2", ground_rules=GroundRules(agreed=date(2024, 1, 10)))
+    assert _pairs(run(gr.ground_rules_overdue_review, b.build(), AS_OF)) == [
+        (
+            "g2",
+            "The ground rules of 'Group g2' were last agreed or reviewed on 2024-01-10, 25 months ago; "
+            "the policy asks for a review every 12 months",
+        )
+    ]
+
+
+def test_gr005_groups_not_judged_or_within_the_limit_do_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g0")  # no cadence
+    b.add_group("g1", cadence=Cadence(Frequency.MONTHLY))  # no held meeting
+    b.add_group("g2", cadence=Cadence(Frequency.MONTHLY))
+    b.add_meeting("g2-m", "g2", AS_OF)  # one meeting, on the day: no gap
+    b.add_group("g3", cadence=Cadence(Frequency.MONTHLY))
+    b.add_meeting("g3-m", "g3", AS_OF - timedelta(days=45))  # exactly the limit
+    b.add_group("g4", cadence=Cadence(Frequency.MONTHLY))
+    b.add_meeting("g4-m", "g4", AS_OF - timedelta(days=46))
+    assert _pairs(run(gr.irregular_meetings, b.build(), AS_OF)) == [
+        (
+            "g4",
+            "'Group g4' meets monthly, but 46 days have passed since its last held meeting on 2026-01-15; "
+            "the policy allows up to 45 days",
+        )
+    ]
+
+
+def test_mb003_a_term_still_running_does_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    b.add_member("ann", CARER, groups=["g1"], name="Ann")
+    b.add_member("cy", CARER, groups=["g1"], name="Cy", term_ends=AS_OF)  # ends today: not yet expired
+    b.add_member("bob", STAFF, groups=["g1"], name="Bob", term_ends=AS_OF - timedelta(days=1))
+    flags = run(mb.term_expired, b.build(), AS_OF)
+    assert [(f.subject_id, f.message) for f in flags] == [
+        ("bob", "Bob's term as member of 'Group g1' ended on 2026-03-01, but they are still listed as a current member")
+    ]
+
+
+def test_mb004_a_kind_without_a_size_range_does_not_stop_the_scan() -> None:
+    policy = Policy(group_sizes={GroupKind.BOARD: SizeRange(2, 20)})
+    b = RegisterBuilder()
+    b.add_group("g0", GroupKind.FOCUS_GROUP)
+    b.add_group("g1")
+    b.add_member("ann", CARER, groups=["g0", "g1"], name="Ann")
+    flags = run(mb.group_size_out_of_range, b.build(), AS_OF, policy)
+    assert [(f.subject_id, f.message) for f in flags] == [
+        ("g1", "'Group g1' has 1 current member, fewer than the 2 the policy asks of a board")
+    ]
+
+
+def test_eq006_meetings_without_decisions_or_reasons_do_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1", quorum=3)
+    b.add_members("le", 3, USES_SERVICES, groups=["g1"])
+    everyone = ["le-1", "le-2", "le-3"]
+    decided = (Decision("Adopt the plan"),)
+    b.add_meeting("m0", "g1", date(2026, 1, 6), present=["le-1"])  # no decisions
+    b.add_meeting("m1", "g1", date(2026, 1, 13), present=everyone, decisions=decided)  # nothing wrong
+    b.add_meeting("m2", "g1", date(2026, 1, 20), present=["le-1"], decisions=decided)
+    flags = run(eq.decision_without_lived_experience, b.build(), AS_OF)
+    assert [f.subject_id for f in flags] == ["m2"]
+    assert "1 member with lived experience was present (the policy asks for at least 2)" in flags[0].message
+    assert "1 member was present, under the group's quorum of 3" in flags[0].message
+
+
+def test_ac007_no_meetings_need_no_time_zone() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    assert run(ac.inaccessible_hours, b.build(), AS_OF, Policy(timezone="Nowhere/Atlantis")) == []
+
+
+def test_dv005_an_organisation_within_the_limit_does_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g0")
+    b.add_member("ann", CARER, groups=["g0"])  # no staff: not judged
+    b.add_group("g1")
+    b.add_member("s1", STAFF, groups=["g1"], organisation="Alpha Trust")
+    for n in range(2, 5):
+        b.add_member(f"s{n}", STAFF, groups=["g1"], organisation="Zeta Council")
+    assert _pairs(run(dv.single_organisation_dominance, b.build(), AS_OF)) == [
+        ("g1", "Zeta Council provides 3 of the 4 staff members (75%), more than the 50% allowed.")
+    ]
+
+
+def test_ac006_short_or_well_broken_meetings_do_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    b.add_meeting("m0", "g1", date(2026, 2, 3), minutes=90)  # exactly the limit
+    b.add_meeting("m1", "g1", date(2026, 2, 10), minutes=240, breaks=(Break(90, 10), Break(190, 10)))
+    b.add_meeting("m2", "g1", date(2026, 2, 17), minutes=240)
+    assert _pairs(run(ac.no_break, b.build(), AS_OF)) == [
+        ("m2", "The meeting runs 240 minutes with no scheduled break (limit 90).")
     ]

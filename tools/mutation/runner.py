@@ -299,6 +299,14 @@ def _sanity(tests: tuple[str, ...]) -> None:
     _, status, _ = run_one(broken, 120, tests[:1])
     if status != "killed":
         raise SystemExit("the tests did not import the mutated copy (PYTHONPATH); no score would mean anything")
+    # Mutants are written back with ast.unparse: unparsed but unchanged, every module must still pass the tests.
+    for path in sorted(CHECKS.glob("*.py")):
+        if path.name in SKIP_MODULES:
+            continue
+        same = ast.unparse(ast.parse(path.read_text(encoding="utf-8")))
+        _, status, _ = run_one(Mutant("unparsed", path.name, "<module>", 0, "none", "", "", same), 300, tests)
+        if status != "survived":
+            raise SystemExit(f"the tests fail on {path.name} written back unchanged; fix that before scoring")
 
 
 def issue_gaps() -> list[tuple[Mutant, str]]:
@@ -347,9 +355,11 @@ def main(argv: list[str] | None = None) -> int:
 
     everything = generate()
     chosen = sample(everything, args.sample, args.seed)
+    chosen_by = f"seed {args.seed}, sample {len(chosen)} of {len(everything)} (mutants.txt)"
     if args.only is not None:
         wanted = set(args.only)
         chosen = [m for m in everything if m.ident in wanted]
+        chosen_by = f"{len(chosen)} chosen with --only, of {len(everything)}"
     if args.list:
         header = "id  module:line function  [operator]  before  =>  after"
         lines = [f"# {len(chosen)} of {len(everything)} mutants, seed {args.seed}: {header}"]
@@ -380,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     score = 100.0 * killed / len(scored) if scored else 100.0
     lines = [
         f"What this means: the tests caught {killed} of {len(scored)} non-equivalent mutants ({score:.1f}%).",
-        f"Set: seed {args.seed}, sample {len(chosen)} of {len(everything)}; {len(equivalent_run)} equivalent left out.",
+        f"Set: {chosen_by}; {len(equivalent_run)} equivalent left out.",
         f"Killed: {killed}  Survived: {len(survivors)}",
     ]
     lines += ["Survivors:"] + [f"  {m.describe()}" for m in survivors] if survivors else ["Survivors: none"]
