@@ -16,6 +16,7 @@ import argparse
 import random
 import time
 
+from coproduction.recruitment.errors import RecruitmentError
 from coproduction.recruitment.leximin import legacy_draw, leximin
 from coproduction.recruitment.solver import PanelProblem
 
@@ -62,7 +63,11 @@ def main() -> None:
     for size in (int(s) for s in args.sizes.split(",")):
         problem = pool(size, args.seats, args.seed)
         started = time.perf_counter()
-        marginals = leximin(problem).marginals(size)
+        try:
+            marginals = leximin(problem).marginals(size)
+        except RecruitmentError as error:
+            print(f"{size:>4}  {args.seats:>5}  {error}", flush=True)
+            continue
         seconds = time.perf_counter() - started
         legacy = legacy_probabilities(problem, args.legacy_draws, args.seed)
         half = args.seats / size / 2
