@@ -15,13 +15,23 @@ from coproduction.settings import load_policy, policy_to_dict, policy_to_toml
 from tests.settings.strategies import policies
 
 
+class _QuotedStrings(yaml.SafeDumper):
+    """PyYAML follows YAML 1.1 and leaves text such as ``0E0`` unquoted, which a YAML 1.2 reader (ours) reads as a
+    number, so text is always written quoted: a difference between YAML versions, not a round-trip fault."""
+
+
+_QuotedStrings.add_representer(
+    str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+)
+
+
 def _write(policy: Policy, folder: Path, kind: str) -> Path:
     path = folder / f"policy.{kind}"
     if kind == "toml":
         text = policy_to_toml(policy)
     elif kind == "yaml":
         # Escaped, as YAML reads a raw NEL (\x85) or LS as a line break: that is YAML, not a round-trip fault.
-        text = yaml.safe_dump(policy_to_dict(policy), sort_keys=False)
+        text = yaml.dump(policy_to_dict(policy), Dumper=_QuotedStrings, sort_keys=False)
     else:
         text = json.dumps(policy_to_dict(policy), ensure_ascii=False)
     path.write_text(text, encoding="utf-8")
