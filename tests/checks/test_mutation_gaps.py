@@ -14,7 +14,7 @@ from fractions import Fraction
 import attrs
 
 from coproduction.audit.population import Baseline, CharacteristicBaseline
-from coproduction.checks import CheckContext, Flag
+from coproduction.checks import BUILTIN, CheckContext, Flag
 from coproduction.checks import accessibility as ac
 from coproduction.checks import diversity as dv
 from coproduction.checks import equality as eq
@@ -23,6 +23,8 @@ from coproduction.checks import membership as mb
 from coproduction.checks import reciprocity as rc
 from coproduction.checks import representation as rep
 from coproduction.checks._facts import facts
+from coproduction.checks._queries import months_before
+from coproduction.checks.documentation import explain_text
 from coproduction.models import (
     AccessNeed,
     Acknowledgement,
@@ -38,6 +40,7 @@ from coproduction.models import (
     Outcome,
     Paper,
     Register,
+    Role,
     TrainingRecord,
 )
 from coproduction.policy import Policy, SizeRange
@@ -503,4 +506,158 @@ def test_ac006_short_or_well_broken_meetings_do_not_stop_the_scan() -> None:
     b.add_meeting("m2", "g1", date(2026, 2, 17), minutes=240)
     assert _pairs(run(ac.no_break, b.build(), AS_OF)) == [
         ("m2", "The meeting runs 240 minutes with no scheduled break (limit 90).")
+    ]
+
+
+def test_mb005_a_member_who_left_does_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    b.add_member("gone", CARER, groups=["g1"], name="Gil", access_needs=None, left=date(2026, 1, 1))
+    b.add_member("bob", STAFF, groups=["g1"], name="Bob")  # asked: no needs
+    b.add_member("ann", CARER, groups=["g1"], name="Ann", access_needs=None)
+    assert _pairs(run(mb.access_needs_not_asked, b.build(), AS_OF)) == [
+        ("ann", "Nobody has recorded asking Ann about access needs")
+    ]
+
+
+def test_rc003_members_not_current_or_without_a_joining_date_do_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    b.add_member("gone", CARER, groups=["g1"], started=date(2024, 1, 1), left=date(2026, 1, 1))
+    b.add_member("nodate", CARER, groups=["g1"])
+    b.add_member("ann", CARER, groups=["g1"], started=date(2025, 1, 10), name="Ann")
+    assert _pairs(run(rc.training_not_completed, b.build(), AS_OF)) == [
+        ("ann", "Joined on 2025-01-10; no co-production training completed by 2025-07-09, 180 days later.")
+    ]
+
+
+def test_ac004_a_meeting_nobody_signs_at_does_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g0")
+    b.add_member("bob", STAFF, groups=["g0"])
+    b.add_meeting("m0", "g0", date(2026, 3, 10), status=MeetingStatus.SCHEDULED)
+    b.add_group("g1")
+    b.add_member("ann", USES_SERVICES, groups=["g1"], access_needs=frozenset({AccessNeed.BSL}))
+    b.add_meeting("m1", "g1", date(2026, 3, 10), status=MeetingStatus.SCHEDULED, minutes=60)
+    flags = run(ac.no_interpreter_booked, b.build(), AS_OF)
+    assert [f.subject_id for f in flags] == ["m1"]
+    assert flags[0].message.startswith(
+        "1 expected attendee needs British Sign Language; 0 interpreters booked, 1 needed"
+    )
+
+
+def test_eq001_groups_without_voters_or_with_enough_lived_experience_do_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g0")  # nobody
+    b.add_group("g1")
+    b.add_members("a", 2, USES_SERVICES, groups=["g1"])
+    b.add_group("g2")
+    b.add_members("b", 1, USES_SERVICES, groups=["g2"])
+    b.add_members("c", 2, STAFF, groups=["g2"])
+    assert _pairs(run(eq.lived_experience_minority, b.build(), AS_OF)) == [
+        (
+            "g2",
+            "1 of 3 current voting members of 'Group g2' has lived experience (33.3%); "
+            "the policy asks for at least 50%",
+        )
+    ]
+
+
+def test_eq002_groups_not_boards_or_with_a_lived_experience_chair_do_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g0", GroupKind.FOCUS_GROUP)
+    b.add_group("g1")
+    b.add_member("le", USES_SERVICES, groups=["g1"], role=Role.CHAIR)
+    b.add_group("g2")
+    b.add_member("st", STAFF, groups=["g2"], role=Role.CHAIR)
+    assert _pairs(run(eq.no_lived_experience_chair, b.build(), AS_OF)) == [
+        ("g2", "'Group g2' has 1 current chair or co-chair, none with lived experience")
+    ]
+
+
+def test_eq005_meetings_without_an_agenda_or_led_enough_do_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    b.add_member("le", USES_SERVICES, groups=["g1"])
+    b.add_member("st", STAFF, groups=["g1"])
+    day = date(2026, 2, 3)
+    b.add_meeting("m0", "g1", day)
+    b.add_meeting("m1", "g1", day, agenda=(AgendaItem("Plan", leads=("le",)),))
+    b.add_meeting("m2", "g1", day, agenda=(AgendaItem("Budget", leads=("st",)),))
+    flags = run(eq.agenda_led_by_staff_only, b.build(), AS_OF)
+    assert [f.subject_id for f in flags] == ["m2"]
+    assert flags[0].message == (
+        "0 of 1 agenda item at 'Meeting m2' on 2026-02-03 are led or co-led by a member with lived experience "
+        "(0%); the policy asks for at least 25%"
+    )
+
+
+def test_ac002_papers_are_reported_in_title_order() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1")
+    b.add_member("ann", USES_SERVICES, groups=["g1"], access_needs=frozenset({AccessNeed.LARGE_PRINT}))
+    b.add_meeting("m1", "g1", date(2026, 3, 10), status=MeetingStatus.SCHEDULED, papers=(Paper("Zoo"), Paper("Art")))
+    assert _pairs(run(ac.missing_accessible_format, b.build(), AS_OF)) == [
+        ("m1", "Paper 'Art' is not available in large print (1 expected attendee)."),
+        ("m1", "Paper 'Zoo' is not available in large print (1 expected attendee)."),
+    ]
+
+
+def test_gr005_of_two_equal_longest_gaps_the_earliest_is_named() -> None:
+    b = RegisterBuilder()
+    b.add_group("g1", cadence=Cadence(Frequency.MONTHLY))
+    for n, day in enumerate([date(2025, 11, 1), date(2025, 12, 17), date(2026, 2, 1)]):  # 46 and 46 days
+        b.add_meeting(f"m{n}", "g1", day)
+    [flag] = run(gr.irregular_meetings, b.build(), AS_OF)
+    assert "was 46 days (2025-11-01 to 2025-12-17)" in flag.message
+
+
+def test_months_before_in_the_calendar_s_first_year() -> None:
+    assert months_before(date(1, 12, 31), 1) == date(1, 11, 30)
+    assert months_before(date(1, 3, 1), 12) == date.min
+
+
+def test_explain_text_wraps_at_88_by_default() -> None:
+    check = BUILTIN["GR005"]
+    assert explain_text(check) == explain_text(check, width=88)
+    assert explain_text(check) != explain_text(check, width=87)
+    assert max(len(line) for line in explain_text(check).splitlines()) <= 88
+
+
+def test_rc004_two_items_with_one_title_one_without_an_outcome_one_recorded_later() -> None:
+    as_of = date(2026, 6, 9)
+    b = RegisterBuilder()
+    b.add_group("g1")
+    agenda = (
+        AgendaItem("Transport", lived_experience_input=True),
+        AgendaItem("Transport", lived_experience_input=True, outcome=Outcome("Later", as_of + timedelta(days=1))),
+    )
+    b.add_meeting("m1", "g1", date(2026, 3, 10), agenda=agenda)
+    message = "Item 'Transport' had input from people with lived experience and no outcome recorded 90 days after "
+    assert _pairs(run(rc.no_feedback_on_input, b.build(), as_of)) == [("m1", message + "the meeting.")] * 2
+
+
+def test_dv001_a_characteristic_not_under_does_not_stop_the_scan() -> None:
+    sex, ethnic = Characteristic.SEX, Characteristic.ETHNIC_GROUP
+    people = [{"sex": "female" if n % 2 else "male", "ethnic_group": "black" if n == 0 else "white"} for n in range(8)]
+    context = CheckContext(
+        register=board(people),
+        policy=Policy(monitored_characteristics=(sex, ethnic)),
+        as_of=AS_OF,
+        baselines=lambda name: baseline({sex: {"female": 50, "male": 50}, ethnic: {"white": 50, "black": 50}}),
+        internal=True,
+    )
+    found = list(rep.underrepresented_group(context))
+    assert [f.subject_id for f in found] == [GROUP]
+    assert "from a Black ethnic group" in found[0].message
+
+
+def test_gr004_a_group_nobody_needs_easy_read_in_does_not_stop_the_scan() -> None:
+    b = RegisterBuilder()
+    b.add_group("g0", ground_rules=GroundRules(agreed=date(2025, 9, 1)))
+    b.add_member("bob", STAFF, groups=["g0"])
+    b.add_group("g1", ground_rules=GroundRules(agreed=date(2025, 9, 1)))
+    b.add_member("ann", USES_SERVICES, groups=["g1"], access_needs=frozenset({AccessNeed.EASY_READ}))
+    assert _pairs(run(gr.ground_rules_not_easy_read, b.build(), AS_OF)) == [
+        ("g1", "1 current member of 'Group g1' needs Easy Read, but its ground rules have no Easy Read version")
     ]
