@@ -28,6 +28,7 @@ _EXPORTS: dict[str, str] = {
     "check_register": "coproduction.api",
     "CheckReport": "coproduction.api",
     "validate_register": "coproduction.models.validation",
+    "validate_policy": "coproduction.policy_rules",
     "load_register": "coproduction.io.loader",
     "loads_register": "coproduction.io.loader",
     "dumps_register": "coproduction.io.saver",
@@ -197,6 +198,7 @@ __all__ = [
     "loads_register",
     "registry_with_plugins",
     "save_register",
+    "validate_policy",
     "validate_register",
 ]
 
@@ -284,4 +286,5 @@ if TYPE_CHECKING:  # pragma: no cover
     from coproduction.models.validation import validate_register
     from coproduction.plugins import registry_with_plugins
     from coproduction.policy import LivingWageRate, Policy, Region, Severity, SizeRange
+    from coproduction.policy_rules import validate_policy
     from coproduction.settings import load_policy

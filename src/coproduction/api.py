@@ -26,11 +26,12 @@ from coproduction.checks import (
     run_checks,
     summarise,
 )
-from coproduction.errors import UnknownCheckError
+from coproduction.errors import PolicyError, UnknownCheckError
 from coproduction.models.register import Register
 from coproduction.models.validation import require_valid, validate_register
 from coproduction.models.value_rules import kind_of
 from coproduction.policy import Policy, Severity
+from coproduction.policy_rules import validate_policy
 from coproduction.working_days import working_day_calendar
 
 
@@ -67,6 +68,15 @@ class CheckReport:
         return any(summary[s.value] for s in Severity if s.rank >= severity.rank)
 
 
+def refuse_invalid_policy(policy: Policy) -> None:
+    """Raise :class:`~coproduction.errors.PolicyError`, listing every problem, when ``policy`` breaks the settings'
+    rules (:func:`coproduction.policy_rules.validate_policy`): a policy built in code is held to the same ranges as
+    a policy file."""
+    problems = validate_policy(policy)
+    if problems:
+        raise PolicyError(problems)
+
+
 def check_register(
     register: Register,
     *,
@@ -96,6 +106,8 @@ def check_register(
     valid already, and is not looked at again).
     """
     require_valid(register)
+    policy = policy or Policy()
+    refuse_invalid_policy(policy)
     if baselines is None:
         from coproduction.audit.baseline import resolve_baseline
 
@@ -195,6 +207,7 @@ def audit_group(
 
     require_valid(register)
     policy = policy if policy is not None else Policy()
+    refuse_invalid_policy(policy)
     if previous is not None and not publishable:
         raise AuditError("a previous publication is for publishable reports: pass publishable=True")
     if baseline is None or isinstance(baseline, str | os.PathLike):

@@ -35,6 +35,7 @@ from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from coproduction.policy import EMAIL_ADDRESS, LivingWageRate, Policy, SizeRange
+from coproduction.policy_rules import POLICY_BOUNDS, Bound
 
 ENV_PREFIX = "COPRODUCTION_"
 ENV_NESTED_DELIMITER = "__"
@@ -133,10 +134,21 @@ def _code_keys(value: dict[str, Any]) -> dict[str, Any]:
     return {_check_code(code): severity for code, severity in value.items()}
 
 
-_SHARE = Field(ge=0, le=1, allow_inf_nan=False)
-_NON_NEGATIVE = Field(ge=0, allow_inf_nan=False)
-_POSITIVE = Field(gt=0, allow_inf_nan=False)
-_MONEY = Field(ge=0, decimal_places=2, allow_inf_nan=False)
+#: pydantic constraints for each kind of range in :data:`coproduction.policy_rules.POLICY_BOUNDS`, the one place
+#: the ranges are written (a policy built in code is checked against the same table by ``validate_policy``).
+_BOUND_CONSTRAINTS: Mapping[Bound, dict[str, Any]] = {
+    Bound.SHARE: {"ge": 0, "le": 1},
+    Bound.NON_NEGATIVE: {"ge": 0},
+    Bound.POSITIVE: {"gt": 0},
+}
+#: Amounts of money: whole pence.
+_MONEY_FIELDS = frozenset({"Policy.involvement_hourly_rate", "LivingWageRate.hourly"})
+
+
+def _bound_field(key: str, bound: Bound) -> Any:
+    extra: dict[str, Any] = {"decimal_places": 2} if key in _MONEY_FIELDS else {}
+    return Field(**_BOUND_CONSTRAINTS[bound], **extra, allow_inf_nan=False)
+
 
 #: Extra checks per "Class.field". Keys must name real attrs fields: :func:`_check_metadata_keys` fails at import.
 FIELD_METADATA: Mapping[str, tuple[Any, ...]] = {
@@ -144,39 +156,13 @@ FIELD_METADATA: Mapping[str, tuple[Any, ...]] = {
     "Policy.area": (Field(min_length=1),),
     "Policy.timezone": (AfterValidator(_known_timezone),),
     "Policy.calendar_organiser": (AfterValidator(_email_address),),
-    "Policy.min_lived_experience_share": (_SHARE,),
-    "Policy.min_lived_experience_share_present": (_SHARE,),
-    "Policy.min_lived_experience_led_items": (_SHARE,),
-    "Policy.min_lived_experience_for_decisions": (_NON_NEGATIVE,),
     "Policy.monitored_characteristics": (AfterValidator(_no_duplicates),),
-    "Policy.min_representation_ratio": (_NON_NEGATIVE,),
-    "Policy.min_expected_count": (_NON_NEGATIVE,),
-    "Policy.max_unknown_share": (_SHARE,),
-    "Policy.min_service_areas": (_NON_NEGATIVE,),
-    "Policy.max_organisation_share": (_SHARE,),
-    "Policy.suppression_threshold": (_NON_NEGATIVE,),
-    "Policy.min_group_for_cross_tabulation": (_NON_NEGATIVE,),
     "Policy.baseline": (Field(min_length=1),),
-    "Policy.papers_notice_working_days": (_NON_NEGATIVE,),
-    "Policy.easy_read_notice_days": (_NON_NEGATIVE,),
-    "Policy.max_minutes_without_break": (_POSITIVE,),
-    "Policy.max_meeting_minutes": (_POSITIVE,),
-    "Policy.two_interpreters_from_minutes": (_POSITIVE,),
-    "Policy.involvement_hourly_rate": (_MONEY,),
     "Policy.national_living_wage": (AfterValidator(_distinct_dates),),
-    "Policy.training_within_days": (_NON_NEGATIVE,),
-    "Policy.feedback_within_days": (_NON_NEGATIVE,),
-    "Policy.ground_rules_review_months": (_POSITIVE,),
-    "Policy.irregular_gap_factor": (_POSITIVE,),
-    "Policy.attendance_window_months": (_POSITIVE,),
-    "Policy.min_attendance_rate": (_SHARE,),
-    "Policy.min_expected_meetings": (_NON_NEGATIVE,),
     "Policy.severity": (AfterValidator(_code_keys),),
     "Policy.select": (AfterValidator(_codes),),
     "Policy.ignore": (AfterValidator(_codes),),
-    "SizeRange.minimum": (_NON_NEGATIVE,),
-    "SizeRange.maximum": (_NON_NEGATIVE,),
-    "LivingWageRate.hourly": (Field(gt=0, decimal_places=2, allow_inf_nan=False),),
+    **{key: (_bound_field(key, bound),) for key, bound in POLICY_BOUNDS.items()},
 }
 
 
