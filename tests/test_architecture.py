@@ -24,6 +24,7 @@ PACKAGE = SRC / "coproduction"
 DOMAIN: tuple[str, ...] = (
     "coproduction.models",
     "coproduction.policy",
+    "coproduction.policy_rules",
     "coproduction.checks",
     "coproduction.audit",  # the package's __init__ re-exports the arithmetic only
     "coproduction.audit.analysis",
