@@ -727,3 +727,20 @@ def test_invalid_utf8_in_text_is_declined_by_the_fast_path_and_named_by_the_deta
     target.write_bytes(data)
     with pytest.raises(RegisterError, match="not UTF-8 text: byte 0xff on line"):
         load_register(target)
+
+
+@attrs.frozen
+class _WithFactory:
+    name: str
+    tags: tuple[str, ...] = attrs.field(factory=tuple)
+
+
+def test_a_factory_default_is_made_afresh_not_given_as_the_factory() -> None:
+    """Issue 12: a field with attrs.field(factory=tuple) came out as a literal Factory(...) on the JSON path."""
+    import msgspec
+
+    for checking in (True, False):
+        mirror = typed_json.mirror_of(_WithFactory, checking=checking)
+        decoded = msgspec.json.decode(b'{"name": "a"}', type=mirror)
+        assert decoded.tags == ()  # type: ignore[attr-defined]
+        assert not isinstance(decoded.tags, attrs.Factory)  # type: ignore[attr-defined, arg-type]

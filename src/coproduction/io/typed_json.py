@@ -160,6 +160,12 @@ def mirror_of(cls: type, *, checking: bool = True) -> type[msgspec.Struct]:
         mirror = _mirror_type(hints[field.name], checking=checking)
         if field.default is attrs.NOTHING:
             fields.append((field.name, mirror))
+        elif isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            # A default made afresh for each instance (attrs.field(factory=tuple)): msgspec's default_factory,
+            # never the Factory object itself as the value (issue 12).
+            if field.default.takes_self:
+                raise TypeError(f"{cls.__name__}.{field.name}: a default that takes self has no fast JSON reading")
+            fields.append((field.name, mirror, msgspec.field(default_factory=field.default.factory)))
         else:
             fields.append((field.name, mirror, field.default))
     name = f"{cls.__name__}{'Check' if checking else 'Build'}JSON"
