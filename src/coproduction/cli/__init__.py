@@ -22,7 +22,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "calendar": ("coproduction.cli.calendar_cmd", "export meetings as an iCalendar file"),
     "audit": ("coproduction.cli.audit_cmd", "audit a group's diversity against its population"),
     "baselines": ("coproduction.cli.baselines_cmd", "baselines to compare with: import your area's, list the bundled"),
-    "recruit": ("coproduction.cli.recruit_cmd", "select a new panel from a recruitment round, fairly and to quota"),
+    "select": ("coproduction.cli.recruit_cmd", "select a new panel from a recruitment round, fairly and to quota"),
+    "recruit": ("coproduction.cli.recruit_cmd", "the same as select (its first name)"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

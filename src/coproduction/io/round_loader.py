@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Final
 
+import attrs
 from cattrs.errors import BaseValidationError
 
 from coproduction.errors import Problem
@@ -25,7 +26,7 @@ from coproduction.io.special import not_regular_message
 from coproduction.models.diversity import Characteristic
 from coproduction.models.enums import Perspective
 from coproduction.recruitment.errors import RoundError
-from coproduction.recruitment.models import LIVED_EXPERIENCE_QUOTA, MINIMUM_AGES, Round
+from coproduction.recruitment.models import LIVED_EXPERIENCE_QUOTA, MINIMUM_AGES, QuotaEntry, Round
 
 _PERSPECTIVES: Final = (LIVED_EXPERIENCE_QUOTA, *(p.value for p in Perspective))
 
@@ -49,9 +50,9 @@ def _parse(text: str, round_format: Format, source: str, limits: LoadLimits) -> 
         raise RoundError([Problem(source, "", str(error))]) from None
 
 
-def _quota_problems(round_: Round, source: str) -> list[Problem]:
+def _quota_problems(quotas: tuple[QuotaEntry, ...], source: str) -> list[Problem]:
     problems: list[Problem] = []
-    for index, quota in enumerate(round_.quotas):
+    for index, quota in enumerate(quotas):
         where = f"$.quotas[{index}]"
         if (quota.perspective is None) == (quota.characteristic is None):
             problems.append(Problem(source, where, "give either a perspective or a characteristic and category"))
@@ -130,7 +131,7 @@ def _round_problems(round_: Round, source: str) -> list[Problem]:
             )
         else:
             seen[applicant.id] = index
-    return problems + _quota_problems(round_, source)
+    return problems + _quota_problems(round_.quotas, source)
 
 
 def loads_round(
@@ -151,6 +152,53 @@ def loads_round(
     return round_
 
 
+@attrs.frozen
+class Targets:
+    """A targets file: ``quotas`` in the shape of a round file's (docs/recruitment.md)."""
+
+    quotas: tuple[QuotaEntry, ...] = attrs.field(default=(), converter=tuple)
+
+
+def loads_targets(
+    text: str, targets_format: Format, *, source: str = "<text>", limits: LoadLimits = DEFAULT_LIMITS
+) -> tuple[QuotaEntry, ...]:
+    """A targets file's quotas from text; :class:`RoundError` with every problem, located, otherwise."""
+    document = _parse(text, targets_format, source, limits)
+    if document.__class__ is not dict:
+        found = "an empty file" if document is None else kind_of(document)
+        raise RoundError([Problem(source, "$", f"expected a mapping with the key quotas; found {found}")])
+    try:
+        targets = structuring_converter(detailed=True).structure(document, Targets)
+    except (BaseValidationError, InvalidValue, KeyError) as error:
+        raise RoundError(problems_from(error, source, "$")) from None
+    problems = _quota_problems(targets.quotas, source)
+    if problems:
+        raise RoundError(problems)
+    return targets.quotas
+
+
+def _read_text(path: str | os.PathLike[str]) -> tuple[str, Format, str]:
+    file = Path(path)
+    source = str(file)
+    found_format = format_for_path(file)
+    if found_format is None:
+        raise RoundError([Problem(source, "", f"expected a file ending {', '.join(SUFFIXES)}")])
+    refused = not_regular_message(file)
+    if refused is not None:
+        raise RoundError([Problem(source, "", refused)])
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise RoundError([Problem(source, "", f"cannot read: {error.strerror or error}")]) from None
+    return _decode(data, source), found_format, source
+
+
+def load_targets(path: str | os.PathLike[str], *, limits: LoadLimits = DEFAULT_LIMITS) -> tuple[QuotaEntry, ...]:
+    """Read a targets file (``quotas:`` as in a round file); :class:`RoundError` on any problem."""
+    text, found_format, source = _read_text(path)
+    return loads_targets(text, found_format, source=source, limits=limits)
+
+
 def load_round(path: str | os.PathLike[str], *, limits: LoadLimits = DEFAULT_LIMITS) -> Round:
     """Read a round file (``.yaml``, ``.yml``, ``.json``, ``.toml``); :class:`RoundError` on any problem."""
     file = Path(path)
@@ -168,4 +216,4 @@ def load_round(path: str | os.PathLike[str], *, limits: LoadLimits = DEFAULT_LIM
     return loads_round(_decode(data, source), round_format, source=source, limits=limits)
 
 
-__all__ = ["load_round", "loads_round"]
+__all__ = ["Targets", "load_round", "load_targets", "loads_round", "loads_targets"]

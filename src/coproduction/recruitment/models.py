@@ -26,7 +26,9 @@ LIVED_EXPERIENCE_QUOTA = "lived-experience"
 @attrs.frozen
 class Applicant:
     """One person who applied. ``confirms_minimum_age`` is their answer to "are you at least N?";
-    ``consent_to_contact`` whether the council may contact them about this and later rounds.
+    ``consent_to_contact`` whether the council may contact them about this and later rounds;
+    ``diversity_to_register`` whether they agreed that their diversity answers be kept on the register if chosen
+    (without it the register fragment for the chosen carries none: UK GDPR Article 9(2)(a), explicit consent).
     ``diversity`` is never shown in ``repr``."""
 
     id: str
@@ -38,6 +40,7 @@ class Applicant:
     access_needs: frozenset[AccessNeed] | None = attrs.field(default=None, converter=forms.access_needs)
     confirms_minimum_age: bool = False
     consent_to_contact: bool = False
+    diversity_to_register: bool = False
     diversity: DiversityProfile | None = attrs.field(default=None, repr=False)
 
     @property

@@ -27,6 +27,7 @@ PERSPECTIVE = "perspective"
 
 FROM_FILE = "the round file"
 FROM_AUDIT = "the audit"
+FROM_TARGETS = "the targets file"
 
 _PERSPECTIVE_WORDS = {
     LIVED_EXPERIENCE_QUOTA: "with lived experience (using services or caring for someone who does)",
@@ -86,13 +87,13 @@ class Quota:
         return applicant.diversity.answer(Characteristic(self.feature)) == self.category
 
 
-def quota_from_entry(entry: QuotaEntry) -> Quota:
-    """A round file's quota (already validated by the loader) as a :class:`Quota`."""
+def quota_from_entry(entry: QuotaEntry, source: str = FROM_FILE) -> Quota:
+    """A round file's (or targets file's) quota, already validated by the loader, as a :class:`Quota`."""
     if entry.perspective is not None:
-        return Quota(PERSPECTIVE, entry.perspective, entry.at_least, entry.at_most)
+        return Quota(PERSPECTIVE, entry.perspective, entry.at_least, entry.at_most, (source,))
     assert entry.characteristic is not None
     assert entry.category is not None
-    return Quota(entry.characteristic, entry.category, entry.at_least, entry.at_most)
+    return Quota(entry.characteristic, entry.category, entry.at_least, entry.at_most, (source,))
 
 
 def quotas_from_plan(plan: RecruitmentPlan) -> tuple[Quota, ...]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from coproduction.recruitment.selection import RoundResult
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "markdown")
 
 
 def _count(value: int, publishable: bool, threshold: int) -> str:
@@ -149,6 +149,55 @@ def render_text(result: RoundResult, *, publishable: bool, threshold: int = 5) -
     return "\n".join(lines) + "\n"
 
 
-RENDERERS = {"text": render_text, "json": render_json}
+def render_markdown(result: RoundResult, *, publishable: bool, threshold: int = 5) -> str:
+    """The report as Markdown for publishing: always the publishable version (``publishable`` is accepted for a
+    common signature and ignored), naming nobody, with counts of 1 to ``threshold - 1`` as "fewer than N"."""
+    data = to_data(result, publishable=True, threshold=threshold)
+    spread = data["probabilities"]
+    lines = [f"# Recruitment round for {result.round.group}", "", data["meaning"], "", "## Applicants", ""]
+    lines += [
+        "| Applied | Eligible | Screened out |",
+        "| --- | --- | --- |",
+        f"| {data['applied']} | {data['eligible']} | {data['screened_out']} |",
+    ]
+    if data["screened_out_reasons"]:
+        lines += ["", "Why applicants were screened out (one applicant may have several reasons):", ""]
+        lines.extend(f"- {reason}: {count}" for reason, count in data["screened_out_reasons"].items())
+    lines += ["", "## Quotas", ""]
+    if result.quotas:
+        lines.append("Every panel that could have been drawn meets all of these:")
+        lines.append("")
+        lines.extend(f"- {q['quota']} (from {' and '.join(q['from'])})" for q in data["quotas"])
+    else:
+        lines.append("None: every eligible applicant had the same chance.")
+    if result.notes:
+        lines.append("")
+        lines.extend(f"Note: {note}" for note in result.notes)
+    lines += [
+        "",
+        "## Chances of selection",
+        "",
+        f"Lowest {spread['lowest']:.4f}, highest {spread['highest']:.4f}; with no quotas everyone would have "
+        f"{spread['equal_share']:.4f} ({result.round.seats} seats among the eligible applicants).",
+        "",
+        "## The draw",
+        "",
+        f"Seed {result.seed}, u = {result.draw_value!r}. Rule: {data['draw']['rule']}.",
+        "",
+        f"Applicants drawn, by number: {_panel_label(result.drawn, result, True)}.",
+        "",
+        "| Panel | Probability | Cumulative | Applicants, by number |",
+        "| ---: | ---: | ---: | --- |",
+    ]
+    cumulative = 0.0
+    for number, (panel, weight) in enumerate(
+        zip(result.distribution.panels, result.distribution.weights, strict=True), start=1
+    ):
+        cumulative += weight
+        lines.append(f"| {number} | {weight:.6f} | {cumulative:.6f} | {_panel_label(panel, result, True)} |")
+    return "\n".join(lines) + "\n"
 
-__all__ = ["FORMATS", "RENDERERS", "render_json", "render_text", "to_data"]
+
+RENDERERS = {"text": render_text, "json": render_json, "markdown": render_markdown}
+
+__all__ = ["FORMATS", "RENDERERS", "render_json", "render_markdown", "render_text", "to_data"]

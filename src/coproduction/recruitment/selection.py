@@ -13,7 +13,14 @@ from coproduction.audit.targets import RecruitmentPlan
 from coproduction.recruitment.eligibility import Screening, screen
 from coproduction.recruitment.leximin import Distribution, draw, leximin
 from coproduction.recruitment.models import Applicant, Round
-from coproduction.recruitment.quotas import Quota, merge_quotas, quota_from_entry, quotas_from_plan, require_feasible
+from coproduction.recruitment.quotas import (
+    FROM_FILE,
+    Quota,
+    merge_quotas,
+    quota_from_entry,
+    quotas_from_plan,
+    require_feasible,
+)
 
 
 @attrs.frozen
@@ -48,8 +55,11 @@ class RoundResult:
         return self.round.seats / len(self.candidates)
 
 
-def round_quotas(round_: Round, plan: RecruitmentPlan | None) -> tuple[tuple[Quota, ...], tuple[str, ...]]:
-    """The quotas the selection must meet, and notes on where they came from."""
+def round_quotas(
+    round_: Round, plan: RecruitmentPlan | None, *, source: str = FROM_FILE
+) -> tuple[tuple[Quota, ...], tuple[str, ...]]:
+    """The quotas the selection must meet, and notes on where they came from; ``source`` names where the round's
+    own quotas were given (the round file, or a targets file that replaced them)."""
     notes: list[str] = []
     from_audit: tuple[Quota, ...] = ()
     if round_.quotas_from_audit and plan is not None:
@@ -61,14 +71,16 @@ def round_quotas(round_: Round, plan: RecruitmentPlan | None) -> tuple[tuple[Quo
                 f"The audit's targets could not be met by {round_.seats} new members ({plan.sentence}); only the "
                 "round file's quotas apply."
             )
-    return merge_quotas((quota_from_entry(e) for e in round_.quotas), from_audit), tuple(notes)
+    return merge_quotas((quota_from_entry(e, source) for e in round_.quotas), from_audit), tuple(notes)
 
 
-def run_round(round_: Round, *, seed: int, plan: RecruitmentPlan | None = None) -> RoundResult:
-    """Screen, set quotas, select fairly and draw with ``seed``. Raises
+def run_round(
+    round_: Round, *, seed: int, plan: RecruitmentPlan | None = None, quota_source: str = FROM_FILE
+) -> RoundResult:
+    """Screen, set quotas, select fairly and draw with ``seed``; ``quota_source`` as for :func:`round_quotas`. Raises
     :class:`~coproduction.recruitment.RecruitmentError` in plain words when the quotas cannot be met."""
     screening = screen(round_)
-    quotas, notes = round_quotas(round_, plan)
+    quotas, notes = round_quotas(round_, plan, source=quota_source)
     problem = require_feasible(quotas, screening.eligible, round_.seats)
     distribution = leximin(problem)
     drawn, value = draw(distribution, seed)
