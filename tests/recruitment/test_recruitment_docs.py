@@ -33,14 +33,18 @@ def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
 def test_the_commands_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(ROOT)
     commands = [line for lang, code in _blocks() if lang == "sh" for line in code.splitlines()]
-    assert len(commands) == 2
+    assert len(commands) == 4
     for command in commands:
         argv = shlex.split(command)[1:]
-        if "-o" in argv:
-            at = argv.index("-o") + 1
-            argv[at] = str(tmp_path / argv[at])
+        written = []
+        for option in ("-o", "--register-out"):
+            if option in argv:
+                at = argv.index(option) + 1
+                argv[at] = str(tmp_path / argv[at])
+                written.append(Path(argv[at]))
         status, _, _ = _run(argv, capsys)
         assert status == 0, command
+        assert all(path.exists() for path in written), command
 
 
 def test_the_python_prints_what_the_page_shows(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -51,7 +55,7 @@ def test_the_python_prints_what_the_page_shows(monkeypatch: pytest.MonkeyPatch) 
         for n, (lang, code) in enumerate(blocks)
         if lang == "python" and n + 1 < len(blocks) and blocks[n + 1][0] == "text"
     ]
-    assert len(shown) == 2
+    assert len(shown) == 3
     for code, expected in shown:
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
