@@ -250,3 +250,40 @@ def test_any_fragment_reads_back_as_the_members_it_was_made_from(
         (m.diversity is not None) == (a.diversity_to_register and a.diversity is not None)
         for m, a in zip(register.members, panel, strict=True)
     )
+
+
+def test_markdown_is_byte_identical_for_the_same_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    assert _run(capsys, "select", *BASE, "--format", "markdown", "-o", str(first))[0] == 0
+    assert _run(capsys, "select", *BASE, "--format", "markdown", "-o", str(second))[0] == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+_QUOTA_KEYS = ["perspective", "characteristic", "category", "at_least", "at_most", "quotas", "seats"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.sampled_from(["age", "16-24", "carer"]),
+        lambda c: st.lists(c, max_size=3) | st.dictionaries(st.sampled_from(_QUOTA_KEYS), c, max_size=4),
+        max_leaves=12,
+    )
+)
+def test_any_targets_document_gives_quotas_or_a_located_error(document: object) -> None:
+    from coproduction.io.formats import Format
+    from coproduction.io.round_loader import loads_targets
+    from coproduction.recruitment import RoundError
+
+    error: RoundError | None = None
+    quotas: tuple[object, ...] = ()
+    try:
+        quotas = loads_targets(json.dumps(document), Format.JSON, source="t.json")
+    except RoundError as caught:
+        error = caught
+    if error is not None:
+        assert error.problems
+        assert all(problem.file == "t.json" and problem.path.startswith("$") for problem in error.problems)
+    else:
+        assert isinstance(document, dict)
+        assert len(quotas) == len(document.get("quotas") or [])
