@@ -280,11 +280,17 @@ def run_one(mutant: Mutant, timeout: float, tests: tuple[str, ...]) -> tuple[Mut
             ROOT / "src" / "coproduction", src / "coproduction", ignore=shutil.ignore_patterns("__pycache__")
         )
         (src / "coproduction" / "checks" / mutant.module).write_text(mutant.source, encoding="utf-8")
+        # The tests and their configuration are copied too: a test being edited in the tree meanwhile cannot
+        # "kill" a mutant.
+        shutil.copytree(
+            ROOT / "tests", Path(tmp) / "tests", ignore=shutil.ignore_patterns("__pycache__", ".hypothesis")
+        )
+        shutil.copy2(ROOT / "pyproject.toml", Path(tmp) / "pyproject.toml")
         env = dict(os.environ, PYTHONPATH=str(src), PYTHONDONTWRITEBYTECODE="1", COPRODUCTION_MUTANT=mutant.ident)
         command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", "--no-header"]
         command += ["-k", DESELECT, *tests]
         try:
-            done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, timeout=timeout, check=False)
+            done = subprocess.run(command, cwd=tmp, env=env, capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
             return mutant, "timeout", time.monotonic() - started
         status = "survived" if done.returncode == 0 else "killed"
