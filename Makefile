@@ -19,7 +19,7 @@ example: $(STAMP)
 	$(BIN)/coproduction check examples/oxfordshire --as-of 2026-11-25 || [ $$? -eq 1 ]
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests examples benchmarks
+	$(BIN)/ruff check src tests examples benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
