@@ -9,20 +9,20 @@ from __future__ import annotations
 import argparse
 import sys
 
-from coproduction.cli.common import EXIT_OK, add_policy_arguments, guarded, parse_date, refuse_output_over_input
+from coproduction.cli.common import (
+    EXIT_OK,
+    add_policy_arguments,
+    guarded,
+    parse_date,
+    refuse_output_over_input,
+    whole_number,
+)
 from coproduction.cli.progress import Progress, add_quiet_argument
 
 FORMATS = ("text", "json", "markdown", "html")
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
+_positive = whole_number(1)
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:

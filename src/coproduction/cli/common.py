@@ -103,3 +103,18 @@ def policy_from_args(args: argparse.Namespace) -> Policy:
     from coproduction.settings import policy_from_args as load
 
     return load(args)
+
+
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse type for a whole number of at least ``minimum`` (``--seats``, ``--seed``, ``--target-size``)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"{text!r} must be {minimum} or more")
+        return value
+
+    return parse

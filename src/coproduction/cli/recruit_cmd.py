@@ -13,27 +13,10 @@ import argparse
 import sys
 from typing import Any
 
-from coproduction.cli.common import EXIT_OK, add_policy_arguments, guarded, parse_date
+from coproduction.cli.common import EXIT_OK, add_policy_arguments, guarded, parse_date, whole_number
 
-
-def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
-    return value
-
-
-def _seats(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
+_seed = whole_number(0)
+_seats = whole_number(1)
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
