@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 
 from coproduction.audit.baseline import NOT_ANSWERED
+from coproduction.audit.labels import AGE_YEARS
 from coproduction.models.diversity import Characteristic
 
 #: The ONS page of a Census 2021 dataset, e.g. TS021.
@@ -25,16 +26,9 @@ DATASET_URL: Final = "https://www.ons.gov.uk/datasets/{table}/editions/2021/vers
 #: The upper end of an open age band ("85 years and over").
 OPEN: Final = 1_000_000
 
-#: The audit's age bands: first and last year of each (docs/baselines.md, "Category keys").
+#: The audit's age bands: first and last year of each (the audit's own table, with OPEN for "and over").
 AGE_BANDS: Final[dict[str, tuple[int, int]]] = {
-    "under-16": (0, 15),
-    "16-24": (16, 24),
-    "25-34": (25, 34),
-    "35-49": (35, 49),
-    "50-64": (50, 64),
-    "65-74": (65, 74),
-    "75-84": (75, 84),
-    "85-plus": (85, OPEN),
+    band: (first, OPEN if last is None else last) for band, (first, last) in AGE_YEARS.items()
 }
 
 

@@ -93,7 +93,7 @@ _WORDS: Final[dict[Characteristic, dict[str, tuple[str, str]]]] = {
 
 
 #: Each age band's first and last year (``None``: no upper bound), to name a run of bands ("65 and over").
-_AGE_YEARS: Final[dict[str, tuple[int, int | None]]] = {
+AGE_YEARS: Final[dict[str, tuple[int, int | None]]] = {
     "under-16": (0, 15),
     "16-24": (16, 24),
     "25-34": (25, 34),
@@ -126,11 +126,11 @@ def _unit_words(characteristic: Characteristic, key: str) -> tuple[str, str] | N
     if named is not None:
         return named
     parts = key.split("+")
-    if characteristic is Characteristic.AGE and all(p in _AGE_YEARS for p in parts):
-        bands = list(_AGE_YEARS)
+    if characteristic is Characteristic.AGE and all(p in AGE_YEARS for p in parts):
+        bands = list(AGE_YEARS)
         positions = [bands.index(p) for p in parts]
         if positions == list(range(positions[0], positions[0] + len(positions))):
-            first, last = _AGE_YEARS[parts[0]][0], _AGE_YEARS[parts[-1]][1]
+            first, last = AGE_YEARS[parts[0]][0], AGE_YEARS[parts[-1]][1]
             if first == 0 and last is not None:
                 return (f"Under {last + 1}", f"aged under {last + 1}")
             if last is None:

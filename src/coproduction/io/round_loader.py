@@ -201,19 +201,8 @@ def load_targets(path: str | os.PathLike[str], *, limits: LoadLimits = DEFAULT_L
 
 def load_round(path: str | os.PathLike[str], *, limits: LoadLimits = DEFAULT_LIMITS) -> Round:
     """Read a round file (``.yaml``, ``.yml``, ``.json``, ``.toml``); :class:`RoundError` on any problem."""
-    file = Path(path)
-    source = str(file)
-    round_format = format_for_path(file)
-    if round_format is None:
-        raise RoundError([Problem(source, "", f"expected a file ending {', '.join(SUFFIXES)}")])
-    refused = not_regular_message(file)
-    if refused is not None:
-        raise RoundError([Problem(source, "", refused)])
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise RoundError([Problem(source, "", f"cannot read: {error.strerror or error}")]) from None
-    return loads_round(_decode(data, source), round_format, source=source, limits=limits)
+    text, round_format, source = _read_text(path)
+    return loads_round(text, round_format, source=source, limits=limits)
 
 
 __all__ = ["Targets", "load_round", "load_targets", "loads_round", "loads_targets"]
