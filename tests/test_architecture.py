@@ -1,8 +1,9 @@
 """The import contract: the domain never imports an edge.
 
 Domain = the models and their validation rules, policy values, the checks, the audit arithmetic, the recruitment
-arithmetic, working days and the error types. Edges = file formats (``coproduction.io``), settings loading, baseline
-files, the Census importer, reports, the calendar, output, the command line and the public API facade.
+arithmetic, working days and the error types. Edges = file formats, baseline files and the Census importer (all in
+``coproduction.io``), settings loading, reports (``coproduction.reports``), the calendar, the command line and the
+public API facade.
 
 The test walks the syntax tree of every domain module -- imports at any depth, inside functions, ``if
 TYPE_CHECKING:`` blocks and ``try`` blocks included -- resolves relative imports and ``from pkg import module``
@@ -26,16 +27,7 @@ DOMAIN: tuple[str, ...] = (
     "coproduction.policy",
     "coproduction.policy_rules",
     "coproduction.checks",
-    "coproduction.audit",  # the package's __init__ re-exports the arithmetic only
-    "coproduction.audit.analysis",
-    "coproduction.audit.population",
-    "coproduction.audit.suppression",
-    "coproduction.audit.targets",
-    "coproduction.audit.disclosure",
-    "coproduction.audit.differencing",
-    "coproduction.audit.implied",
-    "coproduction.audit.labels",
-    "coproduction.audit.errors",
+    "coproduction.audit",  # the whole package: the audit arithmetic (its file reader and reports are edges elsewhere)
     "coproduction.recruitment.__init__",
     "coproduction.recruitment.models",
     "coproduction.recruitment.errors",
@@ -50,15 +42,11 @@ DOMAIN: tuple[str, ...] = (
 
 # Modules (with everything beneath them) that the domain must not import.
 EDGES: tuple[str, ...] = (
-    "coproduction.io",
+    "coproduction.io",  # file formats, baseline files and the Census importer
     "coproduction.settings",
-    "coproduction.audit.baseline",
-    "coproduction.audit.census_import",
-    "coproduction.audit.census_tables",
-    "coproduction.audit.reports",
+    "coproduction.reports",  # every report: checks and audits, in every format
     "coproduction.recruitment.report",
     "coproduction.calendar",
-    "coproduction.output",
     "coproduction.cli",
     "coproduction.api",
     "coproduction.baselines",
@@ -90,7 +78,7 @@ def _domain_files() -> list[Path]:
             files.update(p for p in base.rglob("*.py"))
         elif base.with_suffix(".py").is_file():
             files.add(base.with_suffix(".py"))
-    # Edges nested inside a domain package (e.g. audit.reports) are not domain.
+    # Edges nested inside a domain package (e.g. recruitment.report) are not domain.
     return sorted(p for p in files if not any(_is_under(_module_name(p), edge) for edge in EDGES))
 
 
@@ -137,7 +125,25 @@ def test_domain_modules_are_found() -> None:
     assert "coproduction.models.validation" in names
     assert "coproduction.audit.analysis" in names
     assert "coproduction.policy" in names
-    assert not any(_is_under(n, "coproduction.audit.reports") for n in names)
+    assert not any(_is_under(n, "coproduction.reports") for n in names)
+
+
+def test_the_audit_package_is_all_domain() -> None:
+    """Issue 12: ``audit/`` held both the arithmetic and edges (the baseline file reader, the Census importer, the
+    reports). Now every module under it is domain, and no edge lives inside a domain package."""
+    audit = {_module_name(p) for p in (PACKAGE / "audit").rglob("*.py")}
+    domain = {_module_name(p) for p in _domain_files()}
+    assert audit
+    assert audit <= domain
+    inside = {
+        _module_name(p)
+        for dotted in DOMAIN
+        if SRC.joinpath(*dotted.split(".")).is_dir()
+        for p in SRC.joinpath(*dotted.split(".")).rglob("*.py")
+    }
+    nested = sorted(n for n in inside if any(_is_under(n, edge) for edge in EDGES))
+    # The one edge still inside a domain package: the recruitment round's renderer (issue 14's own package).
+    assert nested in ([], ["coproduction.recruitment.report"]), nested
 
 
 def test_every_named_domain_module_exists() -> None:
@@ -165,11 +171,11 @@ def test_allow_list_entries_are_still_needed() -> None:
     [
         "from coproduction.io.loader import load_register\n",
         "import coproduction.settings\n",
-        "from coproduction.audit import baseline\n",
+        "from coproduction.io import baselines\n",
         "def f():\n    from ..cli import main\n    return main\n",
         "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from coproduction.calendar import x\n",
         "from .. import api\n",
-        "try:\n    from coproduction.audit.reports.html import render\nexcept ImportError:\n    pass\n",
+        "try:\n    from coproduction.reports.audit.html import render\nexcept ImportError:\n    pass\n",
     ],
 )
 def test_the_contract_catches_a_planted_violation(tmp_path: Path, planted: str) -> None:
@@ -186,11 +192,12 @@ def test_a_planted_violation_is_reported_with_file_and_line(tmp_path: Path, monk
     fake = src / "coproduction" / "policy.py"
     fake.parent.mkdir(parents=True)
     fake.write_text(
-        '"""Planted."""\nimport json\n\n\ndef f():\n    from coproduction.output import x\n', encoding="utf-8"
+        '"""Planted."""\nimport json\n\n\ndef f():\n    from coproduction.reports.checks import x\n', encoding="utf-8"
     )
     monkeypatch.setattr(f"{__name__}.SRC", src)
     assert violations([fake]) == [
-        "src/coproduction/policy.py:6: coproduction.policy imports coproduction.output (edge coproduction.output)"
+        "src/coproduction/policy.py:6: coproduction.policy imports coproduction.reports.checks"
+        " (edge coproduction.reports)"
     ]
 
 

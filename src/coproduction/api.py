@@ -94,7 +94,7 @@ def check_register(
     policy's own, as command-line flags override a policy file; empty, the policy's apply. A severity override in
     the policy for a code that matches no check is an :class:`~coproduction.errors.UnknownCheckError`.
     ``baselines`` finds the population baseline the policy names (DV001); by default a bundled baseline by name
-    or a YAML/CSV file by path (:func:`coproduction.audit.baseline.resolve_baseline`).
+    or a YAML/CSV file by path (:func:`coproduction.io.baselines.resolve_baseline`).
 
     By default the findings may be published: diversity findings (DV001, DV002) then say only what the
     publishable audit's tables imply, so that they give back no count the audit hides
@@ -109,7 +109,7 @@ def check_register(
     policy = policy or Policy()
     refuse_invalid_policy(policy)
     if baselines is None:
-        from coproduction.audit.baseline import resolve_baseline
+        from coproduction.io.baselines import resolve_baseline
 
         baselines = resolve_baseline
     policy = policy or Policy()
@@ -161,7 +161,7 @@ class AuditReport:
 
     def render(self, format: AuditFormat = "text") -> str:
         """The report as ``format`` ("text", "json", "markdown" or "html"): the bytes the command line writes."""
-        from coproduction.audit.reports import RENDERERS
+        from coproduction.reports.audit import RENDERERS
 
         renderer = RENDERERS.get(format)
         if renderer is None:
@@ -201,9 +201,9 @@ def audit_group(
     :class:`~coproduction.audit.AuditError` or :class:`~coproduction.audit.BaselineError`.
     """
     from coproduction.audit.analysis import audit_group as audit_arithmetic
-    from coproduction.audit.baseline import resolve_baseline
-    from coproduction.audit.reports import build_report
     from coproduction.audit.targets import recruitment_plan
+    from coproduction.io.baselines import resolve_baseline
+    from coproduction.reports.audit import build_report
 
     require_valid(register)
     policy = policy if policy is not None else Policy()
@@ -220,7 +220,7 @@ def audit_group(
     plan = recruitment_plan(audit, target_size=target_size, max_unanswered_share=policy.max_unknown_share)
     published = None
     if previous is not None:
-        from coproduction.audit.reports.previous import read_previous
+        from coproduction.reports.audit.previous import read_previous
 
         published = read_previous(
             os.fspath(previous),

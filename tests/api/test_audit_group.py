@@ -27,8 +27,8 @@ from coproduction import (
     load_register,
 )
 from coproduction.audit.analysis import audit_group as audit_arithmetic
-from coproduction.audit.baseline import resolve_baseline
 from coproduction.cli import main
+from coproduction.io.baselines import resolve_baseline
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "oxfordshire"

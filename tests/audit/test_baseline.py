@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coproduction.audit.baseline import (
+from coproduction.audit.errors import BaselineError, UnknownBaselineError
+from coproduction.errors import CoproductionError
+from coproduction.io.baselines import (
     bundled_baseline,
     bundled_names,
     load_baseline,
@@ -18,8 +20,6 @@ from coproduction.audit.baseline import (
     parse_yaml,
     resolve_baseline,
 )
-from coproduction.audit.errors import BaselineError, UnknownBaselineError
-from coproduction.errors import CoproductionError
 from coproduction.models import Characteristic
 
 SEX_YAML = """

@@ -13,12 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coproduction.audit.analysis import RowStatus, Tally, audit_group, regroup, tally
-from coproduction.audit.baseline import parse_yaml
 from coproduction.audit.errors import BaselineError
 from coproduction.audit.labels import category_label, category_phrase
 from coproduction.audit.population import Baseline
 from coproduction.checks import CheckContext
 from coproduction.checks import representation as dv
+from coproduction.io.baselines import parse_yaml
 from coproduction.models import Characteristic
 from coproduction.policy import Policy
 from tests.audit.helpers import AS_OF, GROUP, answers, board

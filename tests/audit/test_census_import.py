@@ -1,4 +1,4 @@
-"""Census 2021 tables downloaded from Nomis to a baseline for one area (coproduction.audit.census_import).
+"""Census 2021 tables downloaded from Nomis to a baseline for one area (coproduction.io.census_import).
 
 The tables in tests/data/census/ have the Nomis shape and wording with MADE-UP numbers (see the README there).
 Each error has a case that fires and a case that must stay silent; a Hypothesis property feeds tables of any
@@ -19,8 +19,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coproduction.audit.baseline import parse_yaml
-from coproduction.audit.census_import import (
+from coproduction.audit.errors import BaselineError
+from coproduction.io.baselines import parse_yaml
+from coproduction.io.census_import import (
     ImportedBaseline,
     baseline_name,
     import_files,
@@ -29,8 +30,7 @@ from coproduction.audit.census_import import (
     render_yaml,
     table_id,
 )
-from coproduction.audit.census_tables import AGE_BANDS, KNOWN_TABLES, OPEN, age_span, path
-from coproduction.audit.errors import BaselineError
+from coproduction.io.census_tables import AGE_BANDS, KNOWN_TABLES, OPEN, age_span, path
 from coproduction.models import Characteristic
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "census"

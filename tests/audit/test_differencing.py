@@ -23,8 +23,6 @@ from hypothesis import strategies as st
 from coproduction.audit.analysis import Tally, audit_group
 from coproduction.audit.differencing import PreviousTable, publish_since
 from coproduction.audit.errors import AuditError, PreviousAuditError
-from coproduction.audit.reports import RENDERERS, build_report
-from coproduction.audit.reports.previous import previous_from_data
 from coproduction.audit.suppression import ANSWERED, NOT_KNOWN, PREFER_NOT_TO_SAY, CellStatus, publish_tally
 from coproduction.cli import main
 from coproduction.io.saver import save_register
@@ -39,6 +37,8 @@ from coproduction.models import (
     Register,
 )
 from coproduction.policy import Policy
+from coproduction.reports.audit import RENDERERS, build_report
+from coproduction.reports.audit.previous import previous_from_data
 from tests.audit import attacker
 from tests.audit.helpers import AS_OF, GROUP, baseline, board
 

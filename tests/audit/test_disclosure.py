@@ -22,16 +22,16 @@ from hypothesis import strategies as st
 
 from coproduction.api import check_register
 from coproduction.audit.analysis import audit_group
-from coproduction.audit.baseline import resolve_baseline
 from coproduction.audit.labels import characteristic_title
 from coproduction.audit.population import Baseline
-from coproduction.audit.reports import RENDERERS, build_report
 from coproduction.cli import main
 from coproduction.errors import OutputError
+from coproduction.io.baselines import resolve_baseline
 from coproduction.models import Characteristic, Register
-from coproduction.output import render
-from coproduction.output.json_report import report_to_dict
 from coproduction.policy import Policy
+from coproduction.reports.audit import RENDERERS, build_report
+from coproduction.reports.checks import render
+from coproduction.reports.checks.json_report import report_to_dict
 from tests.audit import attacker
 from tests.audit.helpers import AS_OF, GROUP, answers, baseline, board
 

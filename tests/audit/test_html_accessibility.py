@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from coproduction.audit.analysis import audit_group
-from coproduction.audit.reports import build_report, html, json_report
 from coproduction.audit.targets import recruitment_plan
 from coproduction.cli import main
 from coproduction.models import Characteristic
 from coproduction.policy import Policy
+from coproduction.reports.audit import build_report, html, json_report
 from tests.audit.browser import axe_violations, layout
 from tests.audit.helpers import AS_OF, GROUP, answers, baseline, board
 

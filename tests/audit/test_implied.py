@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 from coproduction.audit.analysis import RowStatus, Tally, additions_to_reach, audit_group, category_rows
 from coproduction.audit.implied import Implied, feasible_pairs, implied, implied_row, judge
 from coproduction.audit.population import CharacteristicBaseline
-from coproduction.audit.reports import build_report
 from coproduction.audit.suppression import ANSWERED, publish_tally
 from coproduction.audit.targets import recruitment_plan
 from coproduction.models import Characteristic
 from coproduction.policy import Policy
+from coproduction.reports.audit import build_report
 from tests.audit.helpers import AS_OF, GROUP, SOURCE, answers, baseline, board
 from tests.audit.test_suppression import consistent_tables
 

@@ -11,8 +11,8 @@ from fractions import Fraction
 import pytest
 import yaml
 
-from coproduction.audit.baseline import figures_from_table, parse_yaml
 from coproduction.audit.errors import BaselineError
+from coproduction.io.baselines import figures_from_table, parse_yaml
 from coproduction.models import Characteristic
 
 TABLE = (

@@ -23,12 +23,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coproduction.audit.analysis import RowStatus, audit_group
-from coproduction.audit.reports import RENDERERS, build_report
-from coproduction.audit.reports.formatting import METHODS_TITLE
 from coproduction.audit.suppression import CellStatus
 from coproduction.audit.targets import recruitment_plan
 from coproduction.models import Characteristic, Perspective
 from coproduction.policy import Policy
+from coproduction.reports.audit import RENDERERS, build_report
+from coproduction.reports.audit.formatting import METHODS_TITLE
 from tests.audit.helpers import AS_OF, GROUP, answers, baseline, board
 
 ETHNIC, AGE, SEX, RELIGION = (

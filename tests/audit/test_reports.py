@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coproduction.audit.analysis import Tally, audit_group, tally
-from coproduction.audit.reports import RENDERERS, build_report
 from coproduction.audit.suppression import publish_tally
 from coproduction.audit.targets import recruitment_plan
 from coproduction.models import Characteristic
 from coproduction.policy import Policy
+from coproduction.reports.audit import RENDERERS, build_report
 from tests.audit.helpers import AS_OF, GROUP, answers, baseline, board
 from tests.audit.test_suppression import consistent_tables
 

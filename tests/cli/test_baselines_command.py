@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from coproduction.audit.baseline import load_baseline, resolve_baseline
 from coproduction.cli import main
+from coproduction.io.baselines import load_baseline, resolve_baseline
 from coproduction.models import Characteristic
 
 ROOT = Path(__file__).resolve().parents[2]

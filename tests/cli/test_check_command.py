@@ -12,8 +12,8 @@ from coproduction.api import check_register
 from coproduction.checks import CheckRegistry
 from coproduction.cli import main
 from coproduction.io.loader import load_register
-from coproduction.output import render
-from coproduction.output.markdown_report import render_markdown
+from coproduction.reports.checks import render
+from coproduction.reports.checks.markdown import render_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "oxfordshire"
@@ -32,7 +32,7 @@ def _no_policy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="module")
 def example_json() -> dict:  # type: ignore[type-arg]
     register = load_register(EXAMPLE)
-    from coproduction.output.json_report import report_to_dict
+    from coproduction.reports.checks.json_report import report_to_dict
 
     return report_to_dict(check_register(register, as_of=date(2026, 11, 25)))
 

@@ -26,12 +26,11 @@ from hypothesis import strategies as st
 
 from coproduction.api import check_register
 from coproduction.audit.analysis import audit_group
-from coproduction.audit.baseline import bundled_baseline
-from coproduction.audit.reports import RENDERERS, build_report
 from coproduction.audit.targets import recruitment_plan
 from coproduction.calendar import export_calendar
 from coproduction.cli import main
 from coproduction.errors import CoproductionError, RegisterError
+from coproduction.io.baselines import bundled_baseline
 from coproduction.io.formats import Format
 from coproduction.io.loader import loads_register
 from coproduction.io.preconf import module_for
@@ -46,8 +45,9 @@ from coproduction.models import (
     Perspective,
     Register,
 )
-from coproduction.output import render
 from coproduction.policy import Policy
+from coproduction.reports.audit import RENDERERS, build_report
+from coproduction.reports.checks import render
 from tests import strategies
 
 AS_OF = date(2026, 11, 25)

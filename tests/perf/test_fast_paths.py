@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from coproduction.api import CheckReport
 from coproduction.checks import Finding, Principle, Subject, SubjectKind
 from coproduction.io.atomic import write_atomic_pieces
-from coproduction.output import render, render_pieces
-from coproduction.output.json_report import CHUNK_FINDINGS, render_json, report_to_dict
 from coproduction.policy import Severity
+from coproduction.reports.checks import render, render_pieces
+from coproduction.reports.checks.json_report import CHUNK_FINDINGS, render_json, report_to_dict
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 from coproduction.api import check_register
 from coproduction.audit.analysis import audit_group
-from coproduction.audit.baseline import resolve_baseline
 from coproduction.errors import InvalidRegisterError, RegisterError
+from coproduction.io.baselines import resolve_baseline
 from coproduction.io.loader import loads_register
 from coproduction.io.saver import dumps_register
 from coproduction.models import (

@@ -17,8 +17,8 @@ import pytest
 
 from coproduction.api import check_register
 from coproduction.audit.analysis import audit_group as audit_arithmetic
-from coproduction.audit.baseline import resolve_baseline
 from coproduction.errors import CoproductionError, InvalidRegisterError, Problem, RegisterError
+from coproduction.io.baselines import resolve_baseline
 from coproduction.io.loader import load_register, loads_register
 from coproduction.io.saver import dumps_register, save_register
 from coproduction.models import (

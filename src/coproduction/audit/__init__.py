@@ -1,8 +1,8 @@
 """The diversity audit: a group against the population it serves, recruitment targets, safe publication.
 
 This package's top level re-exports only its domain modules (pure arithmetic on register and baseline values).
-Loading baselines from files (:mod:`coproduction.audit.baseline`) and rendering reports
-(:mod:`coproduction.audit.reports`) are edges: import them by name.
+Loading baselines from files (:mod:`coproduction.io.baselines`) and rendering reports
+(:mod:`coproduction.reports.audit`) are edges: import them by name.
 """
 
 from coproduction.audit.analysis import (

@@ -1,6 +1,6 @@
 """Population baselines as plain values: a named area with, per characteristic, each category's share.
 
-Domain code: nothing here reads a file. :mod:`coproduction.audit.baseline` loads baselines from YAML or CSV files
+Domain code: nothing here reads a file. :mod:`coproduction.io.baselines` loads baselines from YAML or CSV files
 (the bundled Census 2021 ones, or a council's own) and builds these values.
 
 Shares are exact fractions of those who answered: a baseline's "not answered" count (Census 2021's "Not answered"

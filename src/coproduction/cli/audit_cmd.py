@@ -67,17 +67,17 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from coproduction.audit.analysis import audit_group
-    from coproduction.audit.baseline import resolve_baseline
     from coproduction.audit.errors import AuditError
-    from coproduction.audit.reports import RENDERERS, build_report
-    from coproduction.audit.reports.previous import read_previous
     from coproduction.audit.targets import recruitment_plan
     from coproduction.cli import hold_until_exit
     from coproduction.cli.check_cmd import today_in
     from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
     from coproduction.errors import OutputError
     from coproduction.io.atomic import write_atomic
+    from coproduction.io.baselines import resolve_baseline
     from coproduction.io.loader import load_register
+    from coproduction.reports.audit import RENDERERS, build_report
+    from coproduction.reports.audit.previous import read_previous
 
     if args.previous and not args.publishable:
         raise AuditError("--previous is for publishable reports: add --publishable")

@@ -1,7 +1,7 @@
 """``coproduction baselines``: population baselines to compare a group with.
 
 ``baselines import FILE.csv ... --name NAME`` turns ONS Census 2021 tables downloaded from Nomis into a baseline
-file for one area (:mod:`coproduction.audit.census_import`); ``baselines list`` shows the bundled baselines, with
+file for one area (:mod:`coproduction.io.census_import`); ``baselines list`` shows the bundled baselines, with
 each characteristic's table and population (docs/baselines.md).
 """
 
@@ -67,9 +67,9 @@ def run(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from coproduction.audit.census_import import import_files, render_yaml
     from coproduction.errors import OutputError
     from coproduction.io.atomic import write_atomic
+    from coproduction.io.census_import import import_files, render_yaml
 
     if args.output:
         target = Path(args.output).resolve()
@@ -103,7 +103,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _list() -> int:
-    from coproduction.audit.baseline import bundled_baseline, bundled_names
+    from coproduction.io.baselines import bundled_baseline, bundled_names
     from coproduction.models.diversity import Characteristic
 
     lines = [

@@ -79,9 +79,9 @@ def run(args: argparse.Namespace) -> int:
     from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
     from coproduction.io.atomic import write_atomic_pieces
     from coproduction.io.loader import load_register
-    from coproduction.output import render_pieces
     from coproduction.plugins import registry_with_plugins
     from coproduction.policy import Severity
+    from coproduction.reports.checks import render_pieces
 
     if args.internal and args.format == "markdown":
         from coproduction.errors import OutputError

@@ -79,11 +79,11 @@ def run(args: argparse.Namespace) -> int:
     import attrs
 
     from coproduction.audit.analysis import audit_group, current_members
-    from coproduction.audit.baseline import resolve_baseline
     from coproduction.audit.targets import recruitment_plan
     from coproduction.cli.common import policy_from_args
     from coproduction.errors import OutputError
     from coproduction.io.atomic import write_atomic
+    from coproduction.io.baselines import resolve_baseline
     from coproduction.io.fragment_writer import dumps_fragment
     from coproduction.io.loader import load_register
     from coproduction.io.round_loader import load_round, load_targets

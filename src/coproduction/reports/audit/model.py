@@ -17,7 +17,6 @@ from coproduction.audit.differencing import PreviousPublication, publish_since
 from coproduction.audit.errors import AuditError
 from coproduction.audit.implied import Implied, implied_row
 from coproduction.audit.labels import category_label, category_phrase, characteristic_title
-from coproduction.audit.reports import summary
 from coproduction.audit.suppression import (
     Cell,
     CellStatus,
@@ -27,6 +26,7 @@ from coproduction.audit.suppression import (
 from coproduction.audit.targets import RecruitmentPlan
 from coproduction.models.diversity import PREFER_NOT_TO_SAY
 from coproduction.policy import Policy
+from coproduction.reports.audit import summary
 
 INTERNAL = "internal"
 """The report's mode for those who need exact counts: small numbers shown; never to be published."""

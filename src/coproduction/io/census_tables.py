@@ -1,6 +1,6 @@
 """The Census 2021 tables the diversity audit uses, and how their columns map to the audit's categories.
 
-Plain data and pure functions (no file is read here): :mod:`coproduction.audit.census_import` reads the Nomis bulk
+Plain data and pure functions (no file is read here): :mod:`coproduction.io.census_import` reads the Nomis bulk
 downloads with them. Column wording is that of the Nomis bulk files of Census 2021 topic summaries
 (https://www.nomisweb.co.uk/sources/census_2021_bulk): ``<Variable>: <Category>``, sub-categories after a further
 colon (``Ethnic group: White: Irish``), sometimes followed by ``; measures: Value``. The mapping to category keys is
@@ -16,8 +16,8 @@ from typing import Final
 
 import attrs
 
-from coproduction.audit.baseline import NOT_ANSWERED
 from coproduction.audit.labels import AGE_YEARS
+from coproduction.io.baselines import NOT_ANSWERED
 from coproduction.models.diversity import Characteristic
 
 #: The ONS page of a Census 2021 dataset, e.g. TS021.

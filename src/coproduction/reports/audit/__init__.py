@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from coproduction.audit.reports import html, json_report, markdown, text
-from coproduction.audit.reports.model import INTERNAL, PUBLISHABLE, build_report
+from coproduction.reports.audit import html, json_report, markdown, text
+from coproduction.reports.audit.model import INTERNAL, PUBLISHABLE, build_report
 
 RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "text": text.render,

@@ -1,7 +1,7 @@
 """The report's opening in plain words: what the audit found, the largest gaps, and whom to recruit (issue 10).
 
 Every format opens with this summary, before any table. It is written from the report structure alone (the
-figures :func:`coproduction.audit.reports.model.build_report` has already decided may be shown), so the
+figures :func:`coproduction.reports.audit.model.build_report` has already decided may be shown), so the
 publishable summary can say nothing its own tables do not. It names no internal key, enum value or index: those
 stay in the "How these figures were worked out" section at the end.
 

@@ -8,7 +8,7 @@ columns ``date``, ``geography``, ``geography code``, then one column per categor
 
 This module picks one area's row from one file per table and maps its columns to the audit's category keys
 (:data:`KNOWN_TABLES`, the mapping of ``docs/baselines-sources.md``, "Category-key mapping"), checking that the
-columns it counts add up to the table's total (:func:`coproduction.audit.baseline.figures_from_table`). Column
+columns it counts add up to the table's total (:func:`coproduction.io.baselines.figures_from_table`). Column
 headers are matched tolerantly, since ONS wording varies between tables and releases: the ``<Variable>: `` prefix
 and ``; measures: Value`` suffix are dropped and the rest compared without regard to case, punctuation or spacing.
 Detailed sub-categories (``Ethnic group: White: Irish``) and subtotals are recognised and never counted.
@@ -36,10 +36,10 @@ from typing import Any, Final
 import attrs
 import yaml
 
-from coproduction.audit.baseline import figures_from_table
-from coproduction.audit.census_tables import AGE_BANDS, KNOWN_TABLES, OPEN, TableSpec, age_span, path, words, years
 from coproduction.audit.errors import BaselineError
 from coproduction.errors import Problem
+from coproduction.io.baselines import figures_from_table
+from coproduction.io.census_tables import AGE_BANDS, KNOWN_TABLES, OPEN, TableSpec, age_span, path, words, years
 from coproduction.io.special import not_regular_message
 from coproduction.models.diversity import Characteristic
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from coproduction.audit.reports import formatting as f
+from coproduction.reports.audit import formatting as f
 
 MEMBERS_COLOUR = "#0b3d91"  # dark blue: 10.4:1 on white
 POPULATION_COLOUR = "#7a3500"  # dark brown: 8.9:1 on white

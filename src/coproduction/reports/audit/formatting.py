@@ -1,6 +1,6 @@
 """Words and numbers shared by the text, Markdown and HTML renderers, so that they all read the same.
 
-The report a board reads opens with what the audit found (:mod:`coproduction.audit.reports.summary`) and keeps
+The report a board reads opens with what the audit found (:mod:`coproduction.reports.audit.summary`) and keeps
 internal names (the baseline's and group's keys, policy settings, the name of the diversity index) for the last
 section, "How these figures were worked out" (:data:`METHODS_TITLE`), where each is explained in plain words.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from coproduction.audit.reports.model import cell_text
-from coproduction.audit.reports.summary import (
+from coproduction.reports.audit.model import cell_text
+from coproduction.reports.audit.summary import (
     date_words,
     gaps_ranked,
     listing,

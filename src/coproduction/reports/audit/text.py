@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from coproduction.audit.reports import formatting as f
+from coproduction.reports.audit import formatting as f
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from coproduction.audit.reports import formatting as f
+from coproduction.reports.audit import formatting as f
 
 
 def _escape(text: str) -> str:

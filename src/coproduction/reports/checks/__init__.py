@@ -23,15 +23,15 @@ def render_pieces(
     piece, so that a national report need not be held in memory whole). Markdown names subjects from
     ``register`` when given."""
     if format == "json":
-        from coproduction.output.json_report import iter_json
+        from coproduction.reports.checks.json_report import iter_json
 
         return iter_json(report)
     if format == "markdown":
-        from coproduction.output.markdown_report import render_markdown
+        from coproduction.reports.checks.markdown import render_markdown
 
         return iter((render_markdown(report, register, timezone),))
     if format == "text":
-        from coproduction.output.text_report import iter_text
+        from coproduction.reports.checks.text import iter_text
 
         return iter_text(report)
     return iter((render(report, format),))
@@ -39,15 +39,15 @@ def render_pieces(
 
 def _renderer(format: str) -> Callable[[CheckReport], str]:
     if format == "json":
-        from coproduction.output.json_report import render_json
+        from coproduction.reports.checks.json_report import render_json
 
         return render_json
     if format == "markdown":
-        from coproduction.output.markdown_report import render_markdown
+        from coproduction.reports.checks.markdown import render_markdown
 
         return render_markdown
     if format == "text":
-        from coproduction.output.text_report import render_text
+        from coproduction.reports.checks.text import render_text
 
         return render_text
     raise OutputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
