@@ -91,15 +91,10 @@ def refuse_output_over_input(output: str | None, input_path: str) -> None:
 
 
 def policy_from_args(args: argparse.Namespace) -> Policy:
-    """The effective policy for a command: :func:`coproduction.settings.policy_from_args`, except that with no
-    profile, policy file, ``--set`` or ``COPRODUCTION_`` variable it is the default policy, built without importing
-    pydantic-settings (a fifth of a small command's run time). ``tests/settings`` checks that the shipped
-    ``default`` profile equals :class:`Policy`'s defaults, so both roads give the same policy."""
-    import os
-
-    layered = args.profile or args.policy or args.settings
-    if not layered and not any(key.upper().startswith("COPRODUCTION_") for key in os.environ):
-        return Policy()
+    """The effective policy for a command, by the one road every command takes:
+    :func:`coproduction.settings.policy_from_args` (the default profile, ``COPRODUCTION_`` variables,
+    ``--profile``, ``--policy`` and ``--set``, validated alike, with located errors). Imported here rather than at
+    the top so that ``coproduction --version`` and the commands without a policy never load pydantic-settings."""
     from coproduction.settings import policy_from_args as load
 
     return load(args)

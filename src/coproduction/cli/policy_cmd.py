@@ -42,12 +42,12 @@ def render_text(data: dict[str, Any], origins: Mapping[str, str] | None = None) 
 
 @guarded
 def run(args: argparse.Namespace) -> int:
-    from coproduction.settings import available_profiles, explain_policy, policy_to_dict, policy_to_toml
+    from coproduction.settings import available_profiles, explain_from_args, policy_to_dict, policy_to_toml
 
     if args.list_profiles:
         sys.stdout.write("".join(f"{name}\n" for name in available_profiles()))
         return EXIT_OK
-    explained = explain_policy(args.profile, args.policy, overrides=args.settings)
+    explained = explain_from_args(args)
     policy = explained.policy
     if args.format == "json":
         sys.stdout.write(json.dumps(policy_to_dict(policy), indent=2, ensure_ascii=False) + "\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from coproduction.settings.loader import (
     ExplainedPolicy,
     PolicySettings,
+    explain_from_args,
     explain_policy,
     load_policy,
     policy_from_args,
@@ -20,6 +21,7 @@ __all__ = [
     "ExplainedPolicy",
     "PolicySettings",
     "available_profiles",
+    "explain_from_args",
     "explain_policy",
     "load_policy",
     "policy_from_args",

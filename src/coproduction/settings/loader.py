@@ -1,6 +1,6 @@
 """Building a :class:`Policy` from its layers, lowest precedence first:
 
-1. :class:`Policy`'s own defaults (DOMAIN.md's numbers);
+1. :class:`Policy`'s own defaults (each with its public source in ``docs/sources.md``);
 2. a shipped profile, by name (``--profile``, else ``COPRODUCTION_PROFILE``, else ``default``);
 3. a policy file (TOML or YAML), if given;
 4. ``COPRODUCTION_*`` environment variables (``__`` for nesting);
@@ -253,11 +253,25 @@ def _sets(data: Mapping[str, Any], path: Sequence[str]) -> bool:
     return True
 
 
-def policy_from_args(args: argparse.Namespace) -> Policy:
-    """The policy a subcommand's ``--profile``, ``--policy`` and ``--set`` options describe, over the environment
-    (the options every command that reads a policy takes; see ``docs/policy.md``)."""
-    return load_policy(
+def explain_from_args(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> ExplainedPolicy:
+    """The one road from a command's options to its policy, with the layer that set each changed setting.
+
+    Every command that reads a policy comes here (``coproduction policy`` directly, the others through
+    :func:`policy_from_args`), whether or not ``--profile``, ``--policy`` or ``--set`` is given: the same layers
+    (the profile named by ``--profile``, else ``COPRODUCTION_PROFILE``, else ``default``; the ``COPRODUCTION_``
+    variables of ``environ``, which is ``os.environ`` when ``None``), the same validation and the same located
+    errors (:class:`~coproduction.errors.PolicyError`). A namespace without those options reads as if none was given.
+    """
+    return explain_policy(
         profile=getattr(args, "profile", None),
         policy_file=getattr(args, "policy", None),
+        environ=environ,
         overrides=list(getattr(args, "settings", None) or ()),
     )
+
+
+def policy_from_args(args: argparse.Namespace, environ: Mapping[str, str] | None = None) -> Policy:
+    """The policy a subcommand's ``--profile``, ``--policy`` and ``--set`` options describe, over the environment
+    (the options every command that reads a policy takes; see ``docs/policy.md``): :func:`explain_from_args`'s
+    policy. Library callers that want Policy's defaults and nothing else build ``Policy()`` instead."""
+    return explain_from_args(args, environ).policy

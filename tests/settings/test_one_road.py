@@ -1,0 +1,133 @@
+"""One road to a policy: every command reads its policy through ``coproduction.settings``, with or without
+``--profile``, ``--policy`` or ``--set``: the same environment variables, the same validation, the same errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coproduction.cli import main
+from coproduction.cli.common import policy_from_args
+from coproduction.policy import Policy
+from coproduction.settings import explain_from_args, load_policy
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "oxfordshire"
+ROUND = ROOT / "examples" / "recruitment" / "board-round.yaml"
+AS_OF = "2026-11-25"
+
+#: Every command that reads a policy, run on the example register with no policy option.
+COMMANDS = {
+    "check": ["check", str(EXAMPLE), "--as-of", AS_OF, "--format", "json"],
+    "calendar": ["calendar", str(EXAMPLE), "--group", "team-up-board"],
+    "audit": ["audit", str(EXAMPLE), "--group", "team-up-board", "--as-of", AS_OF],
+    "select": ["select", str(ROUND), "--register", str(EXAMPLE), "--group", "team-up-board", "--seed", "1"],
+    "policy": ["policy", "--format", "json"],
+}
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in list(os.environ):
+        if name.upper().startswith("COPRODUCTION_"):
+            monkeypatch.delenv(name)
+
+
+def _args(**changes: object) -> argparse.Namespace:
+    return argparse.Namespace(**{"profile": None, "policy": None, "settings": [], **changes})
+
+
+def test_no_options_and_no_environment_give_policys_defaults() -> None:
+    assert policy_from_args(_args()) == Policy()
+
+
+def test_an_environment_variable_applies_with_no_profile(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COPRODUCTION_NAME", "from-the-environment")
+    monkeypatch.setenv("COPRODUCTION_MIN_SERVICE_AREAS", "5")
+    assert policy_from_args(_args()).min_service_areas == 5
+    status, out, _ = _run(capsys, COMMANDS["check"])
+    assert status in (0, 1)
+    assert json.loads(out)["policy"] == "from-the-environment"
+
+
+def test_without_the_variable_the_check_names_the_default_policy(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = _run(capsys, COMMANDS["check"])
+    assert status in (0, 1)
+    assert json.loads(out)["policy"] == "default"
+
+
+def test_the_default_profile_is_read_even_with_no_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The road does not stop short at Policy() when nothing is given: the shipped default profile is a layer like
+    # any other. With "default" pointing at another profile, a command with no options meets that profile.
+    import coproduction.settings.loader as loader
+
+    monkeypatch.setattr(loader, "DEFAULT_PROFILE", "oxfordshire")
+    policy = policy_from_args(_args())
+    assert (policy.name, policy.area) == ("oxfordshire", "Oxfordshire")
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_bad_environment_value_stops_every_command_with_a_located_error(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COPRODUCTION_MAX_MEETING_MINUTES", "long")
+    status, out, err = _run(capsys, COMMANDS[command])
+    assert status == 2
+    assert out == ""
+    assert "environment: COPRODUCTION_MAX_MEETING_MINUTES: expects a whole number; got 'long'" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_misspelt_variable_stops_every_command(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COPRODUCTION_MIN_LIVED_EXPERIANCE_SHARE", "0.6")
+    status, out, err = _run(capsys, COMMANDS[command])
+    assert (status, out) == (2, "")
+    assert "environment: COPRODUCTION_MIN_LIVED_EXPERIANCE_SHARE" in err
+    assert "did you mean 'COPRODUCTION_MIN_LIVED_EXPERIENCE_SHARE'?" in err
+
+
+def test_an_unknown_profile_in_the_environment_stops_a_command(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COPRODUCTION_PROFILE", "hampshire")
+    status, out, err = _run(capsys, COMMANDS["check"])
+    assert (status, out) == (2, "")
+    assert "environment: COPRODUCTION_PROFILE: unknown profile 'hampshire'" in err
+
+
+def test_a_namespace_without_policy_options_reads_as_none_given() -> None:
+    assert policy_from_args(argparse.Namespace()) == Policy()
+    assert explain_from_args(argparse.Namespace(), environ={}).origins == {}
+
+
+def test_explain_from_args_names_the_layer_of_each_change() -> None:
+    explained = explain_from_args(_args(settings=["min_service_areas=4"]), environ={"COPRODUCTION_REGION": "scotland"})
+    assert explained.origins == {"min_service_areas": "--set", "region": "environment COPRODUCTION_REGION"}
+
+
+@given(areas=st.integers(min_value=0, max_value=1000), share=st.floats(0, 1, allow_nan=False))
+def test_the_commands_road_and_load_policy_agree(areas: int, share: float) -> None:
+    environ = {"COPRODUCTION_MIN_SERVICE_AREAS": str(areas)}
+    args = _args(settings=[f"min_lived_experience_share={share!r}"])
+    from coproduction.settings import policy_from_args as settings_road
+
+    expected = load_policy(environ=environ, overrides=[f"min_lived_experience_share={share!r}"])
+    assert settings_road(args, environ) == expected
+    assert (expected.min_service_areas, expected.min_lived_experience_share) == (areas, share)
+
+
+def _run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str, str]:
+    status = main(argv)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
