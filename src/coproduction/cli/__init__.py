@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "baselines": ("coproduction.cli.baselines_cmd", "baselines to compare with: import your area's, list the bundled"),
     "select": ("coproduction.cli.recruit_cmd", "select a new panel from a recruitment round, fairly and to quota"),
     "recruit": ("coproduction.cli.recruit_cmd", "the same as select (its first name)"),
+    "report": ("coproduction.cli.report_cmd", "a group's co-production report for its board, plain or Easy Read"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
