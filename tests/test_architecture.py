@@ -121,7 +121,7 @@ def violations(files: list[Path]) -> list[str]:
 
 def test_domain_modules_are_found() -> None:
     names = {_module_name(p) for p in _domain_files()}
-    assert "coproduction.checks.representation" in names
+    assert "coproduction.checks.diversity.DV001_underrepresented_group" in names
     assert "coproduction.models.validation" in names
     assert "coproduction.audit.analysis" in names
     assert "coproduction.policy" in names

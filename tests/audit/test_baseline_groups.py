@@ -17,7 +17,7 @@ from coproduction.audit.errors import BaselineError
 from coproduction.audit.labels import category_label, category_phrase
 from coproduction.audit.population import Baseline
 from coproduction.checks import CheckContext
-from coproduction.checks import representation as dv
+from coproduction.checks.diversity.DV001_underrepresented_group import underrepresented_group
 from coproduction.io.baselines import parse_yaml
 from coproduction.models import Characteristic
 from coproduction.policy import Policy
@@ -193,7 +193,7 @@ characteristics:
 
 def _dv001(register_answers: list[dict[str, str] | None], base: Baseline) -> list[tuple[str, str]]:
     context = CheckContext(register=board(register_answers), policy=Policy(), as_of=AS_OF, baselines=lambda _: base)
-    return [(flag.message, flag.hint or "") for flag in dv.underrepresented_group(context)]
+    return [(flag.message, flag.hint or "") for flag in underrepresented_group(context)]
 
 
 def test_dv001_judges_the_published_group_and_names_it_in_words() -> None:

@@ -110,7 +110,7 @@ def test_dv001_pre_test_matches_audit(counts: list[int], weights: list[int], rat
 
     from coproduction.audit.analysis import RowStatus, Tally, audit_tally, exact
     from coproduction.audit.population import BaselineSource, CharacteristicBaseline
-    from coproduction.checks.representation import _may_be_under
+    from coproduction.checks.diversity.DV001_underrepresented_group import _may_be_under
     from coproduction.models.diversity import Characteristic
     from coproduction.policy import Policy
 

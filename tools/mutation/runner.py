@@ -8,7 +8,7 @@ comparisons (``<``/``<=``, ``>``/``>=``, ``==``/``!=``), ``continue``/``break`` 
 whose whole body is ``return``/``continue``/``break`` removed), ``all``/``any`` swapped, ``and``/``or`` swapped
 and off-by-one integer constants. Each has a stable id (a hash of its module, enclosing function and the code
 before and after, never a line number), so the set survives edits elsewhere in a file. The score is over a fixed,
-seeded sample (``--seed``, ``--sample``); ``--list`` writes the sample to ``mutants.txt``.
+seeded sample listed in ``mutants.txt`` (``--list`` draws a new one with ``--seed`` and ``--sample``).
 
 Each mutant runs in its own temporary copy of ``src/`` with ``PYTHONPATH`` pointing at it: the real files are never
 edited, so it is safe beside others working in the tree, and runs are parallel (``--jobs``). The tests run with
@@ -36,21 +36,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 CHECKS = ROOT / "src" / "coproduction" / "checks"
-# Modules that hold no rule: the package's re-exports and the registry table.
-SKIP_MODULES = frozenset({"__init__.py", "registry.py"})
+# Modules that hold no rule: the packages' re-exports, the registry and the table from code to module.
+SKIP_MODULES = frozenset({"__init__.py", "registry.py", "table.py"})
 # The tests that cover the checks, example-based files first so that -x stops a killed mutant early. The
 # Hypothesis properties (crash-freedom, determinism, selection) are left out by DESELECT: they take most of the time
 # and pin no rule's edge; they still run in `make test`.
 TESTS = (
-    "tests/checks/test_mutation_gaps.py",
-    "tests/checks/test_accessibility.py",
-    "tests/checks/test_governance.py",
-    "tests/checks/test_membership.py",
-    "tests/checks/test_equality.py",
-    "tests/checks/test_reciprocity.py",
-    "tests/checks/test_diversity_checks.py",
+    "tests/checks/accessibility",
+    "tests/checks/governance",
+    "tests/checks/membership",
+    "tests/checks/equality",
+    "tests/checks/reciprocity",
+    "tests/checks/diversity",
+    "tests/checks/test_facts.py",
+    "tests/checks/test_queries_edges.py",
+    "tests/checks/test_documentation.py",
     "tests/checks/test_eq_gr_mb_queries.py",
-    "tests/audit/test_representation.py",
     "tests/engine",
 )
 DESELECT = "not never_crash and not properties"
@@ -180,9 +181,7 @@ def _parent_bodies(tree: ast.Module) -> dict[int, tuple[ast.AST, str]]:
 def generate(checks: Path = CHECKS) -> list[Mutant]:
     """Every mutant of every rule module, sorted by id."""
     mutants: dict[str, Mutant] = {}
-    for path in sorted(checks.glob("*.py")):
-        if path.name in SKIP_MODULES:
-            continue
+    for path in _rule_modules(checks):
         text = path.read_text(encoding="utf-8")
         tree = ast.parse(text)
         count = sum(1 for _ in _edits(tree))
@@ -213,13 +212,19 @@ def generate(checks: Path = CHECKS) -> list[Mutant]:
                 continue
             ast.fix_missing_locations(mutated)
             source = ast.unparse(mutated)
-            key = f"{path.name}|{function}|{operator}|{before}|{after}"
+            module = path.relative_to(checks).as_posix()  # accessibility/AC001_late_papers.py
+            key = f"{module}|{function}|{operator}|{before}|{after}"
             ident = hashlib.sha256(key.encode()).hexdigest()[:10]
             while ident in mutants:  # the same edit twice in one function: number the repeats
                 key += "|again"
                 ident = hashlib.sha256(key.encode()).hexdigest()[:10]
-            mutants[ident] = Mutant(ident, path.name, function, line, operator, before, after, source)
+            mutants[ident] = Mutant(ident, module, function, line, operator, before, after, source)
     return [mutants[k] for k in sorted(mutants)]
+
+
+def _rule_modules(checks: Path = CHECKS) -> list[Path]:
+    """The modules mutated: every module of the checks package and its family folders, less SKIP_MODULES."""
+    return sorted(path for path in checks.rglob("*.py") if path.name not in SKIP_MODULES)
 
 
 def _enclosing_line(tree: ast.Module, node: ast.AST) -> ast.AST:
@@ -255,6 +260,13 @@ def sample(mutants: list[Mutant], size: int, seed: int) -> list[Mutant]:
     return [mutants[i] for i in sorted(chosen)]
 
 
+def read_listed(path: Path = HERE / "mutants.txt") -> list[str]:
+    """The ids of the set scored, from ``mutants.txt`` (``--list`` writes it; ``#`` starts a comment)."""
+    if not path.exists():
+        return []
+    return [line.split()[0] for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+
+
 def read_equivalent(path: Path = HERE / "equivalent.txt") -> dict[str, str]:
     """Ids of equivalent mutants with the reason given for each (``ID  reason``; ``#`` starts a comment)."""
     reasons: dict[str, str] = {}
@@ -271,15 +283,19 @@ def read_equivalent(path: Path = HERE / "equivalent.txt") -> dict[str, str]:
     return reasons
 
 
-def run_one(mutant: Mutant, timeout: float, tests: tuple[str, ...]) -> tuple[Mutant, str, float]:
-    """Run the tests against one mutant in its own copy of src/; 'killed', 'survived' or 'timeout'."""
+def run_one(
+    mutant: Mutant, timeout: float, tests: tuple[str, ...], others: dict[str, str] | None = None
+) -> tuple[Mutant, str, float]:
+    """Run the tests against one mutant in its own copy of src/; 'killed', 'survived' or 'timeout'. ``others``:
+    more modules (path under checks/ to text) written into the same copy."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="mutant-") as tmp:
         src = Path(tmp) / "src"
         shutil.copytree(
             ROOT / "src" / "coproduction", src / "coproduction", ignore=shutil.ignore_patterns("__pycache__")
         )
-        (src / "coproduction" / "checks" / mutant.module).write_text(mutant.source, encoding="utf-8")
+        for module, source in {**(others or {}), mutant.module: mutant.source}.items():
+            (src / "coproduction" / "checks" / module).write_text(source, encoding="utf-8")
         # The tests and their configuration are copied too: a test being edited in the tree meanwhile cannot
         # "kill" a mutant.
         shutil.copytree(
@@ -305,14 +321,17 @@ def _sanity(tests: tuple[str, ...]) -> None:
     _, status, _ = run_one(broken, 120, tests[:1])
     if status != "killed":
         raise SystemExit("the tests did not import the mutated copy (PYTHONPATH); no score would mean anything")
-    # Mutants are written back with ast.unparse: unparsed but unchanged, every module must still pass the tests.
-    for path in sorted(CHECKS.glob("*.py")):
-        if path.name in SKIP_MODULES:
-            continue
-        same = ast.unparse(ast.parse(path.read_text(encoding="utf-8")))
-        _, status, _ = run_one(Mutant("unparsed", path.name, "<module>", 0, "none", "", "", same), 300, tests)
-        if status != "survived":
-            raise SystemExit(f"the tests fail on {path.name} written back unchanged; fix that before scoring")
+    # Mutants are written back with ast.unparse: unparsed but unchanged, every module must still pass the tests
+    # (all of them at once, in one copy: one rule per module makes too many modules to run one by one).
+    same = {
+        path.relative_to(CHECKS).as_posix(): ast.unparse(ast.parse(path.read_text(encoding="utf-8")))
+        for path in _rule_modules()
+    }
+    first = next(iter(same))
+    unparsed = Mutant("unparsed", first, "<module>", 0, "none", "", "", same.pop(first))
+    _, status, _ = run_one(unparsed, 600, tests, same)
+    if status != "survived":
+        raise SystemExit("the tests fail on the rule modules written back unchanged; fix that before scoring")
 
 
 def issue_gaps() -> list[tuple[Mutant, str]]:
@@ -352,7 +371,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=180.0, help="seconds per mutant; a timeout counts as killed")
     parser.add_argument("--only", nargs="*", default=None, help="run just these ids (from any seed)")
-    parser.add_argument("--list", action="store_true", help="write the sample to mutants.txt and stop")
+    parser.add_argument("--list", action="store_true", help="write a new seeded sample to mutants.txt and stop")
+    parser.add_argument(
+        "--resample", action="store_true", help="score a new seeded sample instead of the set in mutants.txt"
+    )
     parser.add_argument("--report", type=Path, default=None, help="also write the results to this file")
     parser.add_argument("--gaps", action="store_true", help="run issue 12's listed gaps against their tests instead")
     args = parser.parse_args(argv)
@@ -361,7 +383,14 @@ def main(argv: list[str] | None = None) -> int:
 
     everything = generate()
     chosen = sample(everything, args.sample, args.seed)
-    chosen_by = f"seed {args.seed}, sample {len(chosen)} of {len(everything)} (mutants.txt)"
+    chosen_by = f"seed {args.seed}, sample {len(chosen)} of {len(everything)}"
+    listed = read_listed()
+    if listed and not args.list and not args.resample:
+        # The set scored is the one in mutants.txt, so that moving code (which changes ids) does not change it.
+        found = {m.ident: m for m in everything}
+        chosen = [found[i] for i in listed if i in found]
+        gone = [i for i in listed if i not in found]
+        chosen_by = f"the {len(listed)} of mutants.txt ({len(gone)} no longer in the code), of {len(everything)}"
     if args.only is not None:
         wanted = set(args.only)
         chosen = [m for m in everything if m.ident in wanted]

@@ -6,8 +6,6 @@ plugin author needs to write a check of a council's own (see ``docs/embedding.md
 
 from __future__ import annotations
 
-import importlib
-
 from coproduction.checks.engine import (
     Check,
     CheckContext,
@@ -22,27 +20,15 @@ from coproduction.checks.engine import (
     summarise,
 )
 from coproduction.checks.registry import BUILTIN
+from coproduction.checks.table import TABLE
 
-#: Modules that define built-in checks, one per family. Imported on first use of :func:`builtin_registry`.
-CHECK_MODULES = (
-    "coproduction.checks.equality",
-    "coproduction.checks.diversity",
-    "coproduction.checks.representation",
-    "coproduction.checks.accessibility",
-    "coproduction.checks.reciprocity",
-    "coproduction.checks.governance",
-    "coproduction.checks.membership",
-)
+#: Modules that define built-in checks, one per check, in code order (:data:`coproduction.checks.table.TABLE`).
+#: Imported on first use of :func:`builtin_registry`.
+CHECK_MODULES = tuple(TABLE.values())
 
 
 def builtin_registry() -> CheckRegistry:
     """A copy of the registry of built-in checks (every check documented in ``docs/checks/``)."""
-    for module in CHECK_MODULES:
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
     return BUILTIN.copy()
 
 
