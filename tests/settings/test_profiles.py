@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date, time
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 
 import attrs
 import pytest
@@ -83,8 +85,12 @@ def test_oxfordshire_profile() -> None:
 
 @pytest.mark.parametrize("name", ["default", "oxfordshire"])
 def test_profiles_cite_their_sources(name: str) -> None:
+    # Each profile names its public sources through docs/sources.md, whose anchors must exist.
     text = profile_text(name)
-    assert "DOMAIN.md" in text or "seed" in text
+    assert "docs/sources.md" in text
+    sources = (Path(__file__).resolve().parents[2] / "docs" / "sources.md").read_text(encoding="utf-8")
+    for anchor in re.findall(r"#([a-z0-9-]+)\)", text):
+        assert "{#" + anchor + "}" in sources, anchor
 
 
 @attrs.frozen

@@ -5,7 +5,7 @@ and category it works out the count, the share of those who answered, the count 
 representation ratio and how many more members would bring the category within tolerance; plus completeness
 ("prefer not to say" and "not known" kept apart) and the Gini-Simpson diversity index (Blau's index).
 
-Rules (CHECKS.md, DV001; issue 5):
+Rules (DV001, docs/checks/DV001.md; issue 5):
 
 * shares of a group exclude both "prefer not to say" and "not known"; a baseline's shares exclude its
   "not answered";

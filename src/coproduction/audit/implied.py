@@ -34,7 +34,7 @@ from coproduction.audit.suppression import ANSWERED, PublishedTally, feasible_va
 
 
 def judge(count: int, answered: int, share: Fraction, ratio: Fraction, min_expected: Fraction) -> RowStatus:
-    """DV001's judgement of one category (:func:`coproduction.audit.analysis.category_rows`, CHECKS.md):
+    """DV001's judgement of one category (:func:`coproduction.audit.analysis.category_rows`; docs/checks/DV001.md):
     too few expected to judge below ``min_expected`` (or when nobody is expected), a gap under ``ratio`` x the
     expected count, else no gap."""
     expected = share * answered

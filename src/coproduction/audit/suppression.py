@@ -1,7 +1,7 @@
-"""Small-number suppression for published diversity tables (issue 5, item 4; DOMAIN.md).
+"""Small-number suppression for published diversity tables (issue 5, item 4; docs/sources.md#small-number-suppression).
 
 Primary suppression: a count from 1 to ``threshold - 1`` (policy ``suppression_threshold``, default 5) is shown
-as "fewer than 5" (Ofqual's practice, DOMAIN.md). Zeros are shown.
+as "fewer than 5" (Ofqual's practice; UK GDPR Article 9 makes the answers special category data). Zeros are shown.
 
 Secondary suppression: a published table also gives totals, so one small cell alone could be worked out by
 subtraction. Each characteristic's table is two sums: members = answered + prefer not to say + not known, and

@@ -1,4 +1,4 @@
-"""``coproduction check PATH``: run the principles checks (CHECKS.md output contract)."""
+"""``coproduction check PATH``: run the principles checks (the output contract: docs/embedding.md, "Output")."""
 
 from __future__ import annotations
 

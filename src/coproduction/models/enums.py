@@ -1,8 +1,8 @@
 """Closed vocabularies used across the register.
 
 Values are kebab-case strings so that register files read naturally (``perspectives: [uses-services, carer]``).
-Sources: DOMAIN.md ("Who and what the library must model"), Oxfordshire's Team-Up board (seeds 001-003) and
-VoiceAbility's Speak Out groups (seed 004).
+Sources (docs/sources.md): Oxfordshire's Team-Up board and Co-production Champions (#oxfordshire-scie-easy-read,
+#oxfordshire-ccg-coproduction) and VoiceAbility's Speak Out groups and partnership boards (#voiceability-coproduction).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Groups, their memberships and ground rules (DOMAIN.md, "Who and what the library must model")."""
+"""Groups, their memberships and ground rules (the board, team and champions, and rules "so everyone knows how to
+talk to each other": docs/sources.md#oxfordshire-scie-easy-read)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Meetings: agenda, papers, venue, attendance, decisions, actions and payments (DOMAIN.md, accessibility and
-reciprocity)."""
+"""Meetings: agenda, papers, venue, attendance, decisions, actions and payments (SCIE guide 51's accessibility and
+reciprocity; docs/sources.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Members of co-production groups (DOMAIN.md, "Member"; seed 003, membership expectations)."""
+"""Members of co-production groups (docs/sources.md#oxfordshire-ccg-coproduction: membership expectations)."""
 
 from __future__ import annotations
 

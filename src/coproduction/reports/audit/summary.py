@@ -9,7 +9,7 @@ Wording:
 
 * a characteristic **reflects** the area when at least one of its categories is judged and none has a gap;
 * it **has gaps** when a category has fewer than the policy's share (half, by default) of the members expected
-  from the population, where enough are expected to judge (DV001, CHECKS.md);
+  from the population, where enough are expected to judge (DV001, docs/checks/DV001.md);
 * the **largest gaps** are those furthest under their expected count (in a publishable report, by the least
   shortfall the published figures allow), at most :data:`LARGEST`;
 * the **targets** are the recruitment plan's, or, when the plan cannot be published, the fewest members each

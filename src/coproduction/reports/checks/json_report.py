@@ -1,4 +1,4 @@
-"""The JSON output contract for scripts (CHECKS.md, "Output contract for scripts").
+"""The JSON output contract for scripts (docs/embedding.md, "Output").
 
 Besides the contract's fields, ``mode`` says whether the findings may be published (``"publishable"``, the
 default) or are for internal use only (``"internal"``): see :func:`coproduction.api.check_register`.
