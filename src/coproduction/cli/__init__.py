@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "select": ("coproduction.cli.recruit_cmd", "select a new panel from a recruitment round, fairly and to quota"),
     "recruit": ("coproduction.cli.recruit_cmd", "the same as select (its first name)"),
     "report": ("coproduction.cli.report_cmd", "a group's co-production report for its board, plain or Easy Read"),
+    "schema": ("coproduction.cli.schema_cmd", "print the register format's JSON Schema, for editors and other systems"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
