@@ -277,16 +277,20 @@ def _register_files(folder: Path) -> list[Path]:
     )
 
 
-def load_register(path: str | os.PathLike[str], *, limits: LoadLimits = DEFAULT_LIMITS) -> Register:
-    """Load a register from a file or a folder of files.
+def load_register(
+    path: str | os.PathLike[str], *, limits: LoadLimits = DEFAULT_LIMITS, time_zone: str | None = None
+) -> Register:
+    """Load a register from a file or a folder of files, or a spreadsheet (``.xlsx``, ``.ods``, or a folder of
+    ``.csv`` files: :mod:`coproduction.io.spreadsheet`), whose times without an offset are in ``time_zone``
+    (default: the policy's default, Europe/London).
 
     Raises :class:`~coproduction.errors.RegisterError` listing every problem found.
     """
     with collector_paused():
-        return _load_register(Path(path), limits)
+        return _load_register(Path(path), limits, time_zone)
 
 
-def _load_register(target: Path, limits: LoadLimits) -> Register:
+def _load_register(target: Path, limits: LoadLimits, time_zone: str | None = None) -> Register:
     whole = str(target)
     try:
         is_folder = target.is_dir()
@@ -304,9 +308,17 @@ def _load_register(target: Path, limits: LoadLimits) -> Register:
         except OSError as error:
             raise RegisterError([Problem(whole, "", f"cannot read: {error.strerror or error}")]) from None
         if not files:
+            from coproduction.io.spreadsheet import has_csv_files, load_spreadsheet
+
+            if has_csv_files(target):
+                return load_spreadsheet(target, limits=limits, time_zone=time_zone)
             raise RegisterError([Problem(whole, "", f"no register files ({_SUFFIX_TEXT}) in this folder")])
     else:
         if format_for_path(target) is None:
+            from coproduction.io.spreadsheet import is_workbook_path, load_spreadsheet
+
+            if is_workbook_path(target):
+                return load_spreadsheet(target, limits=limits, time_zone=time_zone)
             raise RegisterError(
                 [Problem(whole, "", f"not a register file; its name must end in {_SUFFIX_TEXT}")]
             )
@@ -362,6 +374,12 @@ def _build(documents: Sequence[tuple[str, object]], whole: str) -> Register:
     for source, document in documents:
         reader.read_document(source, document)
     return reader.register(whole)
+
+
+def build_register(documents: Sequence[tuple[str, object]], whole: str) -> Register:
+    """The register from plain documents (each a file's name and what it holds), with every problem found, as
+    from register files: for readers of other formats (spreadsheets) that build the same plain data."""
+    return _build(documents, whole)
 
 
 __all__ = ["LIST_KEYS", "SINGLE_KEYS", "TOP_LEVEL_KEYS", "load_register", "loads_register"]
