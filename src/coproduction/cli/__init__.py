@@ -1,7 +1,7 @@
 """The ``coproduction`` command line. Subcommands live in their own modules and are imported only when run,
 so that ``coproduction --version`` starts fast.
 
-Exit statuses (CHECKS.md): 0 nothing at or above ``--fail-on``; 1 something is; 2 bad input or usage.
+Exit statuses (docs/getting-started.md): 0 nothing at or above ``--fail-on``; 1 something is; 2 bad input or usage.
 """
 
 from __future__ import annotations
