@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 from pathlib import Path
@@ -131,3 +132,33 @@ def _run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str,
     status = main(argv)
     captured = capsys.readouterr()
     return status, captured.out, captured.err
+
+
+# --- the road is one, in the source too ------------------------------------------------------------------------
+
+CLI = ROOT / "src" / "coproduction" / "cli"
+#: Ways to build a policy that bypass the road (each is right in the library, not in a command).
+BYPASSES = {"Policy", "load_policy", "explain_policy", "PolicySettings", "PolicyFields"}
+ROAD = {"policy_from_args", "explain_from_args"}
+
+
+def _called_names(tree: ast.AST) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            names.add(func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else "")
+    return names
+
+
+@pytest.mark.parametrize("path", sorted(CLI.glob("*.py")), ids=lambda path: path.name)
+def test_no_command_builds_a_policy_off_the_road(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert _called_names(tree) & BYPASSES == set()
+    if "add_policy_arguments" in _called_names(tree):  # a command that takes --profile/--policy/--set
+        assert _called_names(tree) & ROAD
+
+
+def test_the_road_check_would_see_a_bypass() -> None:
+    assert _called_names(ast.parse("policy = Policy()")) & BYPASSES == {"Policy"}
+    assert _called_names(ast.parse("p = settings.load_policy(profile=x)")) & BYPASSES == {"load_policy"}
