@@ -24,6 +24,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "baselines": ("coproduction.cli.baselines_cmd", "baselines to compare with: import your area's, list the bundled"),
     "select": ("coproduction.cli.recruit_cmd", "select a new panel from a recruitment round, fairly and to quota"),
     "recruit": ("coproduction.cli.recruit_cmd", "the same as select (its first name)"),
+    "convert": ("coproduction.cli.convert_cmd", "convert a register between YAML, JSON, TOML, .xlsx and CSV files"),
+    "template": ("coproduction.cli.template_cmd", "write an empty register workbook (.xlsx) to fill in"),
     "report": ("coproduction.cli.report_cmd", "a group's co-production report for its board, plain or Easy Read"),
     "schema": ("coproduction.cli.schema_cmd", "print the register format's JSON Schema, for editors and other systems"),
 }

@@ -196,24 +196,37 @@ def _inflate(handle: BinaryIO, part: zipfile.ZipInfo, budget: int, keep: bool, l
 
 _ROW: Final = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
 _CELL_REF: Final = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]+)\d")
+_PLAIN_ROW: Final = re.compile(rb'<row r="(\d+)"')
+_PLAIN_CELL_REF: Final = re.compile(rb'<c r="([A-Z]+)')
 _ODS_REPEAT: Final = re.compile(
     rb"<table:table-(row|cell)\b([^>]*?)table:number-(?:rows|columns)-repeated=\"(\d+)\"([^>]*)>"
 )
 
 
 def _check_sheet_xml(data: bytes, name: str, limits: SheetLimits) -> None:
-    """Refuse a sheet whose rows or cells, as a reader lays them out, pass the limits."""
+    """Refuse a sheet whose rows or cells, as a reader lays them out, pass the limits.
+
+    Excel, LibreOffice and XlsxWriter write each row and cell with its position first (``<row r="2"``,
+    ``<c r="B2"``); those are counted with plain searches. Any other form is counted the thorough way."""
     if name == "content.xml":
         _check_ods(data, limits)
         return
-    row_tags = len(re.findall(rb"<(?:\w+:)?row[\s>/]", data))
-    numbered = [int(number) for number in _ROW.findall(data)]
-    rows = max([row_tags, *numbered]) if numbered or row_tags else 0
-    cell_tags = len(re.findall(rb"<(?:\w+:)?c[\s>/]", data))
-    letters = set(_CELL_REF.findall(data))
-    positioned = sum(1 for _ in _CELL_REF.finditer(data)) if cell_tags else 0
-    if positioned < cell_tags:
-        raise _Refused("a sheet has cells without their positions; open it in Excel or LibreOffice and save it again")
+    cells = data.count(b"<c ") + data.count(b"<c>")
+    rows_written = data.count(b"<row ") + data.count(b"<row>")
+    plain = b":row" not in data and b":c " not in data and data.count(b'<c r="') == cells
+    if plain:
+        numbered = [int(number) for number in _PLAIN_ROW.findall(data)]
+        letters = set(_PLAIN_CELL_REF.findall(data))
+    else:
+        cells = len(re.findall(rb"<(?:\w+:)?c[\s>/]", data))
+        rows_written = len(re.findall(rb"<(?:\w+:)?row[\s>/]", data))
+        numbered = [int(number) for number in _ROW.findall(data)]
+        letters = set(_CELL_REF.findall(data))
+        if sum(1 for _ in _CELL_REF.finditer(data)) < cells:
+            raise _Refused(
+                "a sheet has cells without their positions; open it in Excel or LibreOffice and save it again"
+            )
+    rows = max([rows_written, *numbered])
     columns = max((_column_number(text) for text in letters), default=0)
     _within(rows, columns, limits)
 
