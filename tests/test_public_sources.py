@@ -57,6 +57,8 @@ REQUIRED_ANCHORS = (
 )
 
 CITED_ANCHOR = re.compile(r"sources\.md#([A-Za-z0-9_-]+)")
+#: Words that stand for an anchor where a docstring shows the form of a citation ("(docs/sources.md#entry)").
+EXAMPLE_ANCHORS = {"entry", "anchor"}
 
 
 def private_references(text: str) -> list[str]:
@@ -116,7 +118,7 @@ def test_every_cited_anchor_of_the_sources_page_exists() -> None:
         (name, anchor)
         for name, text in shipped_texts()
         for anchor in CITED_ANCHOR.findall(text)
-        if anchor not in anchors
+        if anchor not in anchors and anchor not in EXAMPLE_ANCHORS
     }
     assert missing == set()
 
