@@ -18,7 +18,12 @@ from coproduction.cli.progress import Progress, add_quiet_argument
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument("path", help="register file (YAML, JSON, TOML) or folder of files")
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "markdown", "csv", "xlsx"),
+        default="text",
+        help="xlsx and csv: one row per finding, for officers (xlsx needs -o)",
+    )
     parser.add_argument(
         "--as-of", type=parse_date, help="judge as of this date, YYYY-MM-DD (default: today in the policy's zone)"
     )
@@ -70,6 +75,22 @@ def today_in(timezone: str) -> str:
     return datetime.now(ZoneInfo(timezone)).date().isoformat()
 
 
+def _refuse_format_misuse(args: argparse.Namespace) -> None:
+    """Before any reading: a workbook needs a file to go to, and a CSV file has no room to say it is internal."""
+    from coproduction.errors import OutputError
+
+    if args.format == "xlsx" and not args.output:
+        raise OutputError(
+            "--format xlsx writes a workbook, which is a binary file, not text for a terminal: "
+            "name the file with -o, e.g. -o findings.xlsx"
+        )
+    if args.internal and args.format == "csv":
+        raise OutputError(
+            "--internal cannot be used with --format csv: a CSV file has no place to say its figures must not "
+            "be published; use --format xlsx (its first sheet says so) or json for internal detail"
+        )
+
+
 @guarded
 def run(args: argparse.Namespace) -> int:
     from datetime import date
@@ -77,11 +98,11 @@ def run(args: argparse.Namespace) -> int:
     from coproduction.api import check_register
     from coproduction.cli import hold_until_exit
     from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
-    from coproduction.io.atomic import write_atomic_pieces
+    from coproduction.io.atomic import write_atomic, write_atomic_pieces
     from coproduction.io.loader import load_register
     from coproduction.plugins import registry_with_plugins
     from coproduction.policy import Severity
-    from coproduction.reports.checks import render_pieces
+    from coproduction.reports.checks import BINARY_FORMATS, render_bytes, render_pieces
 
     if args.internal and args.format == "markdown":
         from coproduction.errors import OutputError
@@ -90,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
             "--internal cannot be used with --format markdown: Markdown is for board papers, which are "
             "published; use --format text or json for internal detail"
         )
+    _refuse_format_misuse(args)
     policy = policy_from_args(args)
     registry = registry_with_plugins(include_plugins=not args.no_plugins)
     select, ignore = _codes(args.select), _codes(args.ignore)
@@ -113,10 +135,12 @@ def run(args: argparse.Namespace) -> int:
         )
         hold_until_exit(report)
         progress.phase("writing")
-        pieces = render_pieces(report, args.format, register, policy.timezone)
-        if args.output:
-            write_atomic_pieces(args.output, pieces)
+        if args.format in BINARY_FORMATS:  # an internal workbook is readable by its owner only
+            write_atomic(args.output, render_bytes(report, args.format), private=report.internal)
+        elif args.output:
+            write_atomic_pieces(args.output, render_pieces(report, args.format, register, policy.timezone))
         else:
+            pieces = render_pieces(report, args.format, register, policy.timezone)
             progress.clear()  # the report starts on a clean line of the terminal
             for piece in pieces:
                 sys.stdout.write(piece)

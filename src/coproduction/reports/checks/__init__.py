@@ -1,4 +1,5 @@
-"""Renderers for check reports: text for people, JSON for scripts, Markdown for board papers."""
+"""Renderers for check reports: text for people, JSON for scripts, Markdown for board papers, CSV and an Excel
+workbook (xlsx) of the findings for officers."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from coproduction.api import CheckReport
 from coproduction.errors import OutputError
 from coproduction.models.register import Register
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "csv", "xlsx")
+#: Formats whose output is bytes, not text (:func:`render_bytes`): never written to a terminal.
+BINARY_FORMATS = ("xlsx",)
 
 
 def render(report: CheckReport, format: str) -> str:
@@ -34,7 +37,20 @@ def render_pieces(
         from coproduction.reports.checks.text import iter_text
 
         return iter_text(report)
+    if format == "csv":
+        from coproduction.reports.checks.csv_report import iter_csv
+
+        return iter_csv(report)
     return iter((render(report, format),))
+
+
+def render_bytes(report: CheckReport, format: str) -> bytes:
+    """``report`` as the bytes of a file: the workbook for ``xlsx``, UTF-8 text for the other :data:`FORMATS`."""
+    if format == "xlsx":
+        from coproduction.reports.checks.xlsx_report import render_xlsx
+
+        return render_xlsx(report)
+    return render(report, format).encode("utf-8")
 
 
 def _renderer(format: str) -> Callable[[CheckReport], str]:
@@ -50,4 +66,10 @@ def _renderer(format: str) -> Callable[[CheckReport], str]:
         from coproduction.reports.checks.text import render_text
 
         return render_text
+    if format == "csv":
+        from coproduction.reports.checks.csv_report import render_csv
+
+        return render_csv
+    if format in BINARY_FORMATS:
+        raise OutputError(f"{format} is not text: use render_bytes(report, {format!r})")
     raise OutputError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
