@@ -81,10 +81,18 @@ def read_plain(path: Path) -> Any:
         raise Unreadable("nested too deeply") from error
 
 
+#: The text formats a JSON Schema speaks to (a spreadsheet register is not JSON data until converted).
+TEXT_SUFFIXES: Final = frozenset({".yaml", ".yml", ".json", ".toml"})
+
+
+def is_text_register_file(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in TEXT_SUFFIXES and format_for_path(path) is not None
+
+
 def register_files(folder: Path) -> list[Path]:
-    """The files the loader reads in a register folder, in its order."""
+    """The YAML, JSON and TOML files the loader reads in a register folder, in its order."""
     return sorted(
-        (p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".") and format_for_path(p)),
+        (p for p in folder.iterdir() if not p.name.startswith(".") and is_text_register_file(p)),
         key=lambda p: p.name,
     )
 
