@@ -15,6 +15,7 @@ def render(page: dict[str, Any]) -> str:
     return templates.render(
         "board.html",
         title=page["title"],
+        description=page["lead"],
         page=page,
         body_class="easy-read" if page["easy_read"] else "",
     )
