@@ -31,7 +31,7 @@ def _errors(data: Any) -> list[str]:
 
 
 @settings(max_examples=100, deadline=None)
-@given(registers(), st.sampled_from(list(Format)))
+@given(registers(), st.sampled_from([Format.YAML, Format.JSON, Format.TOML]))
 def test_a_saved_register_validates(register: Register, register_format: Format) -> None:
     text = dumps_register(register, register_format)
     data = module_for(register_format).loads(text, DEFAULT_LIMITS)
