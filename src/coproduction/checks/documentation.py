@@ -6,6 +6,7 @@ and a test fails when a page is stale. ``coproduction explain CODE`` prints :fun
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable
 
@@ -58,10 +59,18 @@ def page_markdown(check: Check) -> str:
         "",
         f"## {SECTION_HEADINGS[5]}",
         "",
-        *(f"- {source}" for source in doc.sources),
+        *(f"- {_linked(source)}" for source in doc.sources),
         "",
     ]
     return "\n".join(parts)
+
+
+_SOURCES_ENTRY = re.compile(r"\(docs/sources\.md#([a-z0-9-]+)\)$")
+
+
+def _linked(source: str) -> str:
+    """A source line with its closing "(docs/sources.md#entry)" as a link the page's reader can follow."""
+    return _SOURCES_ENTRY.sub(r"([sources](../sources.md#\1))", source)
 
 
 def index_markdown(checks: Iterable[Check]) -> str:

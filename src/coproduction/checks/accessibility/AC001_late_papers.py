@@ -11,18 +11,12 @@ from collections.abc import Iterator
 from datetime import date
 
 from coproduction.checks._facts import facts
-from coproduction.checks.accessibility._common import _LANARKSHIRE, _SCIE, _paper_key, _people_need
+from coproduction.checks.accessibility._common import _paper_key, _people_need
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import cite
 from coproduction.models.enums import AccessNeed
 from coproduction.models.meeting import Paper
 from coproduction.policy import Severity
-
-_LGA_1972 = (
-    "Local Government Act 1972 s.100B(3), as amended by the Local Authorities (Access to Meetings and Documents) "
-    "(Period of Notice) (England) Order 2002 (SI 2002/715): agendas and reports open to inspection at least "
-    "five clear days before a meeting"
-)
-
 
 _EASY_READ = AccessNeed.EASY_READ
 
@@ -148,8 +142,12 @@ CHECK = Check(
             "the item to the next meeting rather than table it late."
         ),
         settings=("papers_notice_working_days", "easy_read_notice_days", "region", "timezone"),
-        sources=(_LGA_1972, _LANARKSHIRE, _SCIE, "DOMAIN.md, 'Time': people need to be given the time to do "
-                 "co-production well (seed 002)"),
+        sources=(
+            cite("lga-1972-s100b", "agendas and reports open to inspection at least five clear days before a meeting"),
+            cite("lanarkshire-links", "papers sent with the agenda at least one week in advance"),
+            cite("scie-guide-51", "the accessibility principle"),
+            cite("oxfordshire-scie-easy-read", "people need to be given the time to do co-production well"),
+        ),
     ),
     run=late_papers,
 )

@@ -10,14 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from coproduction.checks._facts import facts
-from coproduction.checks.accessibility._common import _EQUALITY_ACT, _JUDGED, _SCIE, _missing, _paper_key
+from coproduction.checks.accessibility._common import _JUDGED, _missing, _paper_key
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import cite
 from coproduction.models.enums import PaperFormat
 from coproduction.policy import Severity
-
-_SEED_ACCESS = "Oxfordshire County Council co-production programme (seed 001: a board member who is blind; "
-_SEED_ACCESS += "seeds 002 and 004: Easy Read)"
-
 
 _FORMAT_WORDS = {
     PaperFormat.STANDARD: "standard print",
@@ -75,7 +72,12 @@ CHECK = Check(
             "commission each format when the paper is written, so that every version goes out together."
         ),
         settings=(),
-        sources=(_SCIE, _SEED_ACCESS, _EQUALITY_ACT),
+        sources=(
+            cite("scie-guide-51", "the accessibility principle"),
+            cite("oxfordshire-breaking-down-barriers", "a board member who is registered blind"),
+            cite("oxfordshire-scie-easy-read", "the Easy Read way of writing"),
+            cite("equality-act-2010", "section 20, the duty to make reasonable adjustments, including auxiliary aids"),
+        ),
     ),
     run=missing_accessible_format,
 )

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from coproduction.checks._facts import facts
-from coproduction.checks.accessibility._common import _EQUALITY_ACT, _JUDGED, _SCIE, _missing
+from coproduction.checks.accessibility._common import _JUDGED, _missing
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import cite
 from coproduction.models.enums import MeetingMode, VenueFeature
 from coproduction.policy import Severity
 
@@ -77,7 +78,10 @@ CHECK = Check(
             "or offer a hybrid option when a venue falls short."
         ),
         settings=(),
-        sources=(_SCIE, _EQUALITY_ACT, "DOMAIN.md, 'Access needs' (step-free access, hearing loop, quiet space)"),
+        sources=(
+            cite("scie-guide-51", "the accessibility principle"),
+            cite("equality-act-2010", "section 20, the duty to make reasonable adjustments, including auxiliary aids"),
+        ),
     ),
     run=inaccessible_venue,
 )

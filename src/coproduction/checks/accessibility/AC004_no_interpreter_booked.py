@@ -12,13 +12,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from coproduction.checks._facts import facts
-from coproduction.checks.accessibility._common import _EQUALITY_ACT, _JUDGED, _SCIE, _people_need
+from coproduction.checks.accessibility._common import _JUDGED, _people_need
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import ASLI, cite
 from coproduction.models.enums import AccessNeed
 from coproduction.policy import Severity
-
-_ASLI = "ASLI (Association of Sign Language Interpreters): two interpreters for assignments of two hours or more"
-
 
 _BSL = AccessNeed.BSL
 
@@ -74,7 +72,11 @@ CHECK = Check(
             "book two for meetings of two hours or more."
         ),
         settings=("two_interpreters_from_minutes",),
-        sources=(_ASLI, _EQUALITY_ACT, _SCIE),
+        sources=(
+            cite("practice-guidance", "two interpreters for assignments of two hours or more", document=ASLI),
+            cite("equality-act-2010", "section 20, the duty to make reasonable adjustments, including auxiliary aids"),
+            cite("scie-guide-51", "the accessibility principle"),
+        ),
     ),
     run=no_interpreter_booked,
 )

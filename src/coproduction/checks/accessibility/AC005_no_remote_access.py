@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from coproduction.checks._facts import facts
-from coproduction.checks.accessibility._common import _EQUALITY_ACT, _JUDGED, _SCIE, _people_need
+from coproduction.checks.accessibility._common import _JUDGED, _people_need
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import cite
 from coproduction.models.enums import AccessNeed, MeetingMode
 from coproduction.policy import Severity
 
@@ -66,7 +67,10 @@ CHECK = Check(
             "an expected attendee needs them."
         ),
         settings=(),
-        sources=(_SCIE, _EQUALITY_ACT),
+        sources=(
+            cite("scie-guide-51", "the accessibility principle"),
+            cite("equality-act-2010", "section 20, the duty to make reasonable adjustments, including auxiliary aids"),
+        ),
     ),
     run=no_remote_access,
 )

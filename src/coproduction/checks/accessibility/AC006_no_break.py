@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from coproduction.checks._facts import facts
-from coproduction.checks.accessibility._common import _DEFRA, _JUDGED, _SCIE
+from coproduction.checks.accessibility._common import _JUDGED
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import DEFRA, cite, project_default
 from coproduction.models.meeting import Meeting
 from coproduction.policy import Severity
 
@@ -77,7 +78,11 @@ CHECK = Check(
             "be so people can plan."
         ),
         settings=("max_minutes_without_break",),
-        sources=(_DEFRA, _SCIE, "DOMAIN.md, 'Numbers that councils will want to set': 90 minutes (default)"),
+        sources=(
+            cite("practice-guidance", "a 10-minute break in meetings over 50 minutes", document=DEFRA),
+            cite("scie-guide-51", "the accessibility principle"),
+            project_default("max_minutes_without_break = 90"),
+        ),
     ),
     run=no_break,
 )

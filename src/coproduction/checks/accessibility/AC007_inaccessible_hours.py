@@ -12,11 +12,10 @@ from datetime import time
 
 from coproduction.checks._facts import facts
 from coproduction.checks._queries import in_zone, policy_zone
-from coproduction.checks.accessibility._common import _JUDGED, _SCIE
+from coproduction.checks.accessibility._common import _JUDGED
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import OXFORDSHIRE_HWB, cite
 from coproduction.policy import Severity
-
-_NOTTINGHAM = "University of Nottingham, guidance on involving carers: meetings between 09:30 and 16:00"
 
 
 def inaccessible_hours(context: CheckContext) -> Iterator[Flag]:
@@ -71,9 +70,9 @@ CHECK = Check(
         ),
         settings=("earliest_start", "latest_end", "timezone"),
         sources=(
-            _NOTTINGHAM,
-            "Oxfordshire Health and Wellbeing Board: meetings moved to 13:00-16:00",
-            _SCIE,
+            cite("nottingham-meeting-hours", "key meetings between 09:30 and 16:00, for people with caring duties"),
+            cite("practice-guidance", "meetings moved to 13:00-16:00", document=OXFORDSHIRE_HWB),
+            cite("scie-guide-51", "the accessibility principle"),
         ),
     ),
     run=inaccessible_hours,

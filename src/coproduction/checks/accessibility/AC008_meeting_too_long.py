@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from coproduction.checks._facts import facts
-from coproduction.checks.accessibility._common import _DEFRA, _JUDGED, _SCIE
+from coproduction.checks.accessibility._common import _JUDGED
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import DEFRA, cite, project_default
 from coproduction.policy import Severity
 
 
@@ -45,7 +46,11 @@ CHECK = Check(
             "Keep meetings to two and a half hours or less; move items to working groups or a second meeting."
         ),
         settings=("max_meeting_minutes",),
-        sources=("DOMAIN.md, 'Numbers that councils will want to set': 150 minutes (default)", _SCIE, _DEFRA),
+        sources=(
+            project_default("max_meeting_minutes = 150"),
+            cite("scie-guide-51", "the accessibility principle"),
+            cite("practice-guidance", "a 10-minute break in meetings over 50 minutes", document=DEFRA),
+        ),
     ),
     run=meeting_too_long,
 )

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from datetime import date
 
 from coproduction.checks._facts import facts
-from coproduction.checks.accessibility._common import _JUDGED, _SCIE
+from coproduction.checks.accessibility._common import _JUDGED
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import cite
 from coproduction.policy import Region, Severity
 from coproduction.working_days import bank_holiday_name, is_weekend
 
@@ -67,9 +68,8 @@ CHECK = Check(
         instead="Meet on working days unless members have chosen otherwise.",
         settings=("region", "timezone"),
         sources=(
-            "Banking and Financial Dealings Act 1971, Schedule 1, and the annual proclamations (via the holidays "
-            "library, vacanza/holidays)",
-            _SCIE,
+            cite("bank-holidays", "the bank holidays of each nation (read through the holidays library)"),
+            cite("scie-guide-51", "the accessibility principle"),
         ),
     ),
     run=meeting_on_non_working_day,

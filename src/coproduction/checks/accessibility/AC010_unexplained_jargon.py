@@ -14,11 +14,10 @@ from functools import lru_cache
 from coproduction.checks._facts import facts
 from coproduction.checks.accessibility._common import (
     _JUDGED,
-    _LANARKSHIRE,
-    _SCIE,
     _join,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import cite
 from coproduction.models.meeting import AgendaItem, Paper
 from coproduction.policy import Severity
 
@@ -125,9 +124,9 @@ CHECK = Check(
         ),
         settings=("jargon",),
         sources=(
-            _SCIE,
-            "SCIE evaluation in Easy Read (seed 002)",
-            _LANARKSHIRE,
+            cite("scie-guide-51", "the accessibility principle"),
+            cite("oxfordshire-scie-easy-read", "the Easy Read way of writing"),
+            cite("lanarkshire-links", "minutes in easy to read plain English"),
         ),
     ),
     run=unexplained_jargon,

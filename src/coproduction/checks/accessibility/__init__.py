@@ -1,5 +1,5 @@
-"""Accessibility checks AC001-AC010 (CHECKS.md): everyone has the same chance to take part, in the way that suits
-them best (SCIE guide 51).
+"""AC: accessibility checks AC001-AC010, one module each: everyone has the same chance to take part, in the way that
+suits them best (SCIE guide 51, docs/sources.md#scie-guide-51).
 
 Which meetings are judged: every meeting that is not cancelled, past or future. A late paper or a missing
 interpreter at a meeting already held is still a finding: it is a record of how the group worked, and the board

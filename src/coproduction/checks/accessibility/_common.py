@@ -1,4 +1,4 @@
-"""What the accessibility checks share: helpers and the sources their documentation cites."""
+"""What the checks of this family share: helpers their messages use, kept in one place."""
 
 from __future__ import annotations
 
@@ -7,20 +7,6 @@ from typing import TypeVar
 
 from coproduction.models.enums import PaperFormat, VenueFeature
 from coproduction.models.meeting import Paper
-
-_LANARKSHIRE = (
-    "Lanarkshire Links, co-production guidelines: agenda and plain-English minutes at least one week ahead"
-)
-
-
-_SCIE = "SCIE guide 51, Co-production in social care: what it is and how to do it (accessibility principle)"
-
-
-_DEFRA = "Defra, accessible meetings guidance: a 10-minute break in meetings over 50 minutes"
-
-
-_EQUALITY_ACT = "Equality Act 2010 s.20: the duty to make reasonable adjustments, including auxiliary aids"
-
 
 _JUDGED = (
     " Every meeting that is not cancelled is judged, including meetings already held; dates and times are read "

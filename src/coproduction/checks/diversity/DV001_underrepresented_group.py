@@ -27,27 +27,9 @@ from coproduction.audit.labels import category_phrase, characteristic_title
 from coproduction.audit.population import CharacteristicBaseline
 from coproduction.checks._facts import facts
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import CENSUS, cite, project_default
 from coproduction.models.diversity import PREFER_NOT_TO_SAY, Characteristic, DiversityProfile
 from coproduction.policy import Severity
-
-_SCIE = "SCIE guide 51, Co-production in social care: what it is and how to do it (diversity principle)"
-
-
-_SEED = (
-    "Oxfordshire County Council, SCIE evaluation in Easy Read (seed 002): groups 'are diverse and have lots of "
-    "different types of people'; 'go out to the community to find people'"
-)
-
-
-_ONS = (
-    "ONS Census 2021 (baselines): TS008 sex, TS021 ethnic group, TS031 religion, TS038 disability, TS039 unpaid care; "
-    "the bulletins 'Sexual orientation, England and Wales: Census 2021' and 'Gender identity, England and Wales: "
-    "Census 2021' (6 January 2023) and 'Population and household estimates, England and Wales: Census 2021' "
-    "(28 June 2022); where each figure was read: docs/baselines-sources.md"
-)
-
-
-_NSUN = "NSUN 4Pi National Involvement Standards: Presence (the right people, reflecting the community)"
 
 
 def _may_be_under(counted: Tally, figures: CharacteristicBaseline, ratio: Fraction, minimum: Fraction) -> bool:
@@ -178,7 +160,13 @@ CHECK = Check(
             "gives the fewest recruits that close every gap at once."
         ),
         settings=("min_representation_ratio", "min_expected_count", "baseline", "monitored_characteristics"),
-        sources=(_SCIE, _SEED, _ONS, _NSUN),
+        sources=(
+            cite("scie-guide-51", "the diversity principle"),
+            cite("oxfordshire-scie-easy-read", "groups should be diverse and 'go out to the community to find people'"),
+            cite("census-2021", CENSUS),
+            cite("nsun-4pi", "Presence: the right people, reflecting the community"),
+            project_default("min_representation_ratio = 0.5 and min_expected_count = 1"),
+        ),
     ),
     run=underrepresented_group,
 )

@@ -14,16 +14,12 @@ from operator import attrgetter
 from coproduction.audit.analysis import regroup, tally
 from coproduction.audit.disclosure import publishable_unknown, published_table
 from coproduction.audit.suppression import PublishedTally
-from coproduction.checks.diversity._common import _SCIE, _groups_with_members, _percent, _plural
+from coproduction.checks.diversity._common import _groups_with_members, _percent, _plural
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import cite, project_default
 from coproduction.models.diversity import Characteristic
 from coproduction.models.member import Member
 from coproduction.policy import Severity
-
-_EQUALITY_ACT = "Equality Act 2010 s.4: the protected characteristics"
-
-
-_ONS = "ONS Census 2021 classifications (TS007, TS008, TS021, TS038, TS030, TS077, TS078, TS039)"
 
 
 def diversity_data_incomplete(context: CheckContext) -> Iterator[Flag]:
@@ -110,7 +106,13 @@ CHECK = Check(
             "protected, and offer 'prefer not to say' so nobody has to leave a question blank."
         ),
         settings=("monitored_characteristics", "max_unknown_share"),
-        sources=(_SCIE, _EQUALITY_ACT, _ONS, "UK GDPR Article 9 (special category data)"),
+        sources=(
+            cite("scie-guide-51", "the diversity principle"),
+            cite("equality-act-2010", "section 4, the protected characteristics"),
+            cite("census-2021", "the classifications of TS007, TS008, TS021, TS038, TS030, TS077, TS078 and TS039"),
+            cite("uk-gdpr-article-9", "diversity answers are special category data"),
+            project_default("max_unknown_share = 0.2"),
+        ),
     ),
     run=diversity_data_incomplete,
 )

@@ -10,14 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from coproduction.checks._facts import facts
-from coproduction.checks.diversity._common import _NSUN, _SCIE, _groups_with_members, _plural
+from coproduction.checks.diversity._common import _groups_with_members, _plural
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import cite, project_default
 from coproduction.policy import Severity
-
-_SEED_DIVERSE = (
-    "Oxfordshire County Council, SCIE evaluation in Easy Read (seed 002): groups 'are diverse and have lots of "
-    "different types of people'; 'go out to the community to find people'"
-)
 
 
 def narrow_lived_experience(context: CheckContext) -> Iterator[Flag]:
@@ -62,7 +58,12 @@ CHECK = Check(
             "carers' networks; record each member's service areas."
         ),
         settings=("min_service_areas",),
-        sources=(_SCIE, _SEED_DIVERSE, _NSUN),
+        sources=(
+            cite("scie-guide-51", "the diversity principle"),
+            cite("oxfordshire-scie-easy-read", "groups should be diverse and 'go out to the community to find people'"),
+            cite("nsun-4pi", "Presence: the right people, reflecting the community"),
+            project_default("min_service_areas = 3"),
+        ),
     ),
     run=narrow_lived_experience,
 )

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks.diversity._common import _NSUN, _SCIE, _groups_with_members, _plural
+from coproduction.checks.diversity._common import _groups_with_members, _plural
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import ULO, cite
 from coproduction.models.enums import GroupKind
 from coproduction.policy import Severity
-
-_SEED_ULO = "Oxfordshire County Council (seed 002): 'User-led organisations are important for helping to do "
-_SEED_ULO += "co-production well'"
-
 
 #: Kinds of group that must include someone from a user-led organisation (DV004).
 USER_LED_KINDS = frozenset({GroupKind.BOARD, GroupKind.CHAMPIONS_NETWORK})
@@ -57,7 +54,11 @@ CHECK = Check(
             "groups run by their members) to nominate a member."
         ),
         settings=(),
-        sources=(_SEED_ULO, _SCIE, _NSUN),
+        sources=(
+            cite("oxfordshire-scie-easy-read", ULO),
+            cite("scie-guide-51", "the diversity principle"),
+            cite("nsun-4pi", "Presence: the right people, reflecting the community"),
+        ),
     ),
     run=no_user_led_organisation,
 )

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks.diversity._common import _NSUN, _SCIE, _groups_with_members, _percent, _plural
+from coproduction.checks.diversity._common import _groups_with_members, _percent, _plural
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.sources import cite, project_default
 from coproduction.policy import Severity
 
 
@@ -61,7 +62,11 @@ CHECK = Check(
         ),
         instead="Invite staff from partner organisations: the NHS, the voluntary sector and care providers.",
         settings=("max_organisation_share",),
-        sources=(_SCIE, _NSUN, "DOMAIN.md: no single organisation dominating (default 0.5)"),
+        sources=(
+            cite("scie-guide-51", "the diversity principle"),
+            cite("nsun-4pi", "Presence: the right people, reflecting the community"),
+            project_default("max_organisation_share = 0.5"),
+        ),
     ),
     run=single_organisation_dominance,
 )

@@ -1,4 +1,4 @@
-"""What the diversity checks share: helpers and the sources their documentation cites."""
+"""What the checks of this family share: helpers their messages use, kept in one place."""
 
 from __future__ import annotations
 
@@ -8,11 +8,6 @@ from coproduction.checks._facts import facts
 from coproduction.checks.engine import CheckContext
 from coproduction.models.group import Group
 from coproduction.models.member import Member
-
-_SCIE = "SCIE guide 51, Co-production in social care: what it is and how to do it (diversity principle)"
-
-
-_NSUN = "NSUN 4Pi National Involvement Standards: Presence (the right people, reflecting the community)"
 
 
 def _percent(share: float) -> str:

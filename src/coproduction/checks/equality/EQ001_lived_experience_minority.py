@@ -18,7 +18,7 @@ from coproduction.checks._queries import (
     plural,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.equality._common import LANARKSHIRE, SCIE, TEAM_UP
+from coproduction.checks.sources import cite, project_default
 from coproduction.policy import Severity
 
 
@@ -81,7 +81,12 @@ CHECK = Check(
             "places non-voting advisers."
         ),
         settings=("min_lived_experience_share",),
-        sources=(SCIE, TEAM_UP, LANARKSHIRE),
+        sources=(
+            cite("scie-guide-51", "the equality principle"),
+            cite("oxfordshire-ccg-coproduction", "board members sit as equals with staff"),
+            cite("lanarkshire-links", "at least two service users and two carers as members of a group or committee"),
+            project_default("min_lived_experience_share = 0.5"),
+        ),
     ),
     run=lived_experience_minority,
 )

@@ -15,7 +15,7 @@ from coproduction.checks._queries import (
     plural,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.equality._common import SCIE, TEAM_UP
+from coproduction.checks.sources import cite
 from coproduction.models.enums import GroupKind
 from coproduction.policy import Severity
 
@@ -71,7 +71,10 @@ CHECK = Check(
             "they need to chair (a briefing before each meeting, papers early, a support worker)."
         ),
         settings=("require_lived_experience_chair",),
-        sources=(TEAM_UP, SCIE),
+        sources=(
+            cite("oxfordshire-ccg-coproduction", "board members sit as equals with staff"),
+            cite("scie-guide-51", "the equality principle"),
+        ),
     ),
     run=no_lived_experience_chair,
 )

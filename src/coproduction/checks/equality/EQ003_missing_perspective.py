@@ -16,7 +16,7 @@ from coproduction.checks._queries import (
     group_label,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.equality._common import LANARKSHIRE, SCIE, TEAM_UP
+from coproduction.checks.sources import cite
 from coproduction.models.enums import Perspective
 from coproduction.policy import Severity
 
@@ -67,7 +67,12 @@ CHECK = Check(
             "organisation or the council's service teams."
         ),
         settings=("required_perspectives",),
-        sources=(SCIE, TEAM_UP, LANARKSHIRE),
+        sources=(
+            cite("scie-guide-51", "the equality principle"),
+            cite("oxfordshire-breaking-down-barriers", "people who use services and carers sit alongside senior staff"),
+            cite("oxfordshire-scie-easy-read", "who the champions are"),
+            cite("lanarkshire-links", "at least two service users and two carers as members of a group or committee"),
+        ),
     ),
     run=missing_perspective,
 )

@@ -16,7 +16,8 @@ from coproduction.checks._queries import (
     plural,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.equality._common import SCIE, TEAM_UP, _meeting_label
+from coproduction.checks.equality._common import _meeting_label
+from coproduction.checks.sources import cite, project_default
 from coproduction.policy import Severity
 
 
@@ -66,7 +67,11 @@ CHECK = Check(
             "it; limit the number of staff who attend; postpone items that need lived-experience voices."
         ),
         settings=("min_lived_experience_share_present", "timezone"),
-        sources=(SCIE, TEAM_UP),
+        sources=(
+            cite("scie-guide-51", "the equality principle"),
+            cite("oxfordshire-ccg-coproduction", "board members sit as equals with staff"),
+            project_default("min_lived_experience_share_present = 0.4"),
+        ),
     ),
     run=staff_dominated_meeting,
 )

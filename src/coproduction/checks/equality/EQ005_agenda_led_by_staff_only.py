@@ -17,7 +17,8 @@ from coproduction.checks._queries import (
     plural,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.equality._common import SCIE, TEAM_UP, _meeting_label
+from coproduction.checks.equality._common import _meeting_label
+from coproduction.checks.sources import cite, project_default
 from coproduction.models.enums import MeetingStatus
 from coproduction.models.meeting import Meeting
 from coproduction.policy import Severity
@@ -94,7 +95,11 @@ CHECK = Check(
             "or co-lead items, with preparation time and support. Record every item's leads."
         ),
         settings=("min_lived_experience_led_items", "timezone"),
-        sources=(SCIE, TEAM_UP),
+        sources=(
+            cite("scie-guide-51", "the equality principle"),
+            cite("oxfordshire-ccg-coproduction", "board members sit as equals with staff"),
+            project_default("min_lived_experience_led_items = 0.25"),
+        ),
     ),
     run=agenda_led_by_staff_only,
 )

@@ -14,10 +14,9 @@ from coproduction.checks._queries import (
     plural,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.equality._common import LANARKSHIRE, SCIE, _meeting_label
+from coproduction.checks.equality._common import _meeting_label
+from coproduction.checks.sources import NORTH_CUMBRIA, cite
 from coproduction.policy import Severity
-
-NORTH_CUMBRIA = "North Cumbria, terms of reference for co-production groups: quorum and who counts as a member"
 
 
 def decision_without_lived_experience(context: CheckContext) -> Iterator[Flag]:
@@ -79,7 +78,11 @@ CHECK = Check(
             "again with them; set a quorum that includes lived-experience members."
         ),
         settings=("min_lived_experience_for_decisions", "timezone"),
-        sources=(LANARKSHIRE, NORTH_CUMBRIA, SCIE),
+        sources=(
+            cite("lanarkshire-links", "at least two service users and two carers as members of a group or committee"),
+            cite("practice-guidance", "quorum and who counts as a member", document=NORTH_CUMBRIA),
+            cite("scie-guide-51", "the equality principle"),
+        ),
     ),
     run=decision_without_lived_experience,
 )

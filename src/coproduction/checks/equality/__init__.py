@@ -1,4 +1,4 @@
-"""EQ: equality checks (CHECKS.md, "EQ — Equality").
+"""EQ: equality checks EQ001-EQ006, one module each (docs/checks/ has a page for each).
 
 SCIE guide 51 names equality first among co-production's principles: no group is more important, and power
 shifts towards people who use services and carers. These checks look at who holds the votes, who chairs, who is

@@ -13,7 +13,7 @@ from coproduction.checks._queries import (
     rules_current_since,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.governance._common import SCIE, SEED_002
+from coproduction.checks.sources import RULES_TO_TALK, cite
 from coproduction.policy import Severity
 
 
@@ -57,7 +57,10 @@ CHECK = Check(
             "Agree ground rules together at the next meeting, write them in Easy Read as well, and record "
             "the date they were agreed."
         ),
-        sources=(SEED_002, SCIE),
+        sources=(
+            cite("oxfordshire-scie-easy-read", RULES_TO_TALK),
+            cite("scie-guide-51", ""),
+        ),
     ),
     run=no_ground_rules,
 )

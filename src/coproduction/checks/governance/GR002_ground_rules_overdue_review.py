@@ -17,7 +17,7 @@ from coproduction.checks._queries import (
     whole_months_between,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.governance._common import SCIE, SEED_002
+from coproduction.checks.sources import RULES_TO_TALK, cite, project_default
 from coproduction.policy import Severity
 
 
@@ -62,7 +62,11 @@ CHECK = Check(
         example="Ground rules agreed in January 2024 and never reviewed, checked as of March 2026.",
         instead="Review the ground rules together at a meeting and record the review date.",
         settings=("ground_rules_review_months",),
-        sources=(SEED_002, SCIE),
+        sources=(
+            cite("oxfordshire-scie-easy-read", RULES_TO_TALK),
+            cite("scie-guide-51", ""),
+            project_default("ground_rules_review_months = 12"),
+        ),
     ),
     run=ground_rules_overdue_review,
 )

@@ -16,10 +16,8 @@ from coproduction.checks._queries import (
     rules_current_since,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.governance._common import SEED_002
+from coproduction.checks.sources import RULES_TO_TALK, cite
 from coproduction.policy import Severity
-
-SEED_003 = "Oxfordshire Team-Up board membership expectations (seed 003): understand and commit to the principles"
 
 
 def ground_rules_not_acknowledged(context: CheckContext) -> Iterator[Flag]:
@@ -73,7 +71,10 @@ CHECK = Check(
             "Go through the current ground rules with the member (in Easy Read if they need it) and record "
             "their acknowledgement with its date."
         ),
-        sources=(SEED_002, SEED_003),
+        sources=(
+            cite("oxfordshire-scie-easy-read", RULES_TO_TALK),
+            cite("oxfordshire-ccg-coproduction", "members understand and commit to the principles"),
+        ),
     ),
     run=ground_rules_not_acknowledged,
 )

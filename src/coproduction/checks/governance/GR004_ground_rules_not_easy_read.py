@@ -16,11 +16,9 @@ from coproduction.checks._queries import (
     rules_current_since,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.governance._common import SEED_002
+from coproduction.checks.sources import LEARNING_DISABILITIES, RULES_TO_TALK, cite
 from coproduction.models.enums import AccessNeed
 from coproduction.policy import Severity
-
-SEED_004 = "VoiceAbility, Speak Out groups (seed 004): Easy Read for people with learning disabilities"
 
 
 def ground_rules_not_easy_read(context: CheckContext) -> Iterator[Flag]:
@@ -57,14 +55,17 @@ CHECK = Check(
         ),
         why=(
             "Rules that a member cannot read are not rules they have agreed to. Easy Read is how people "
-            "with learning disabilities take part on equal terms (seeds 002 and 004)."
+            "with learning disabilities take part on equal terms."
         ),
         example="A Speak Out group with 3 members who need Easy Read and ground rules only in standard print.",
         instead=(
             "Write the ground rules in Easy Read (with the members who need it, if they wish) and record the "
             "Easy Read document or each rule's Easy Read wording."
         ),
-        sources=(SEED_002, SEED_004),
+        sources=(
+            cite("oxfordshire-scie-easy-read", RULES_TO_TALK),
+            cite("voiceability-coproduction", LEARNING_DISABILITIES),
+        ),
     ),
     run=ground_rules_not_easy_read,
 )

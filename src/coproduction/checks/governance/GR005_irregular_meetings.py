@@ -19,14 +19,11 @@ from coproduction.checks._queries import (
     number,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.governance._common import SEED_002
+from coproduction.checks.sources import cite, project_default
 from coproduction.models.group import Group
 from coproduction.policy import Severity
 
-TEAM_UP_MONTHLY = "Team-Up board and Co-production Champions meet every month (seeds 001, 002)"
-
-
-#: Months in which GR005 looks for gaps between held meetings (CHECKS.md: "in the last 12 months").
+#: Months in which GR005 looks for gaps between held meetings ("in the last 12 months", docs/checks/GR005.md).
 IRREGULAR_WINDOW_MONTHS = 12
 
 
@@ -109,7 +106,10 @@ CHECK = Check(
             "now meets less often, change its cadence."
         ),
         settings=("irregular_gap_factor", "timezone"),
-        sources=(TEAM_UP_MONTHLY, SEED_002),
+        sources=(
+            cite("oxfordshire-scie-easy-read", "the Team-Up board meets every month and the champions once a month"),
+            project_default("irregular_gap_factor = 1.5"),
+        ),
     ),
     run=irregular_meetings,
 )

@@ -13,10 +13,8 @@ from coproduction.checks._queries import (
     group_label,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.governance._common import SCIE
+from coproduction.checks.sources import NORTH_CUMBRIA, cite
 from coproduction.policy import Severity
-
-NORTH_CUMBRIA = "North Cumbria, terms of reference for co-production groups"
 
 
 def no_terms_of_reference(context: CheckContext) -> Iterator[Flag]:
@@ -51,7 +49,10 @@ CHECK = Check(
             "Write a short purpose and terms of reference with the members (what the group is for, what it "
             "decides, how often it meets, its quorum) and record them."
         ),
-        sources=(NORTH_CUMBRIA, SCIE),
+        sources=(
+            cite("practice-guidance", "terms of reference for co-production groups", document=NORTH_CUMBRIA),
+            cite("scie-guide-51", ""),
+        ),
     ),
     run=no_terms_of_reference,
 )

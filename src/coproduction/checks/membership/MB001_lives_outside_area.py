@@ -14,7 +14,7 @@ from coproduction.checks._queries import (
     group_label,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.membership._common import SEED_003
+from coproduction.checks.sources import cite
 from coproduction.models.group import Group
 from coproduction.policy import Severity
 
@@ -74,7 +74,9 @@ CHECK = Check(
             "say so in its settings."
         ),
         settings=("area",),
-        sources=(SEED_003,),
+        sources=(
+            cite("oxfordshire-ccg-coproduction", "members live in the council's area"),
+        ),
     ),
     run=lives_outside_area,
 )

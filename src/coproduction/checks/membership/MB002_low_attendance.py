@@ -19,7 +19,7 @@ from coproduction.checks._queries import (
     plural,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.membership._common import NORTH_CUMBRIA, SEED_003
+from coproduction.checks.sources import NORTH_CUMBRIA, cite, project_default
 from coproduction.models.meeting import Meeting
 from coproduction.policy import Severity
 
@@ -112,7 +112,7 @@ CHECK = Check(
             "A meeting's date is its start's date in the policy's `timezone`."
         ),
         why=(
-            "Attending is one of the expectations of membership (seed 003), but people who stop coming "
+            "Attending is one of the expectations of membership, but people who stop coming "
             "usually have a reason: meeting times, transport, health, caring, papers they cannot read, "
             "payment. Noticing early is a chance to offer support. This check never suggests removal."
         ),
@@ -124,7 +124,11 @@ CHECK = Check(
             "worker, papers in another format, payment for their time, or a break from the group."
         ),
         settings=("attendance_window_months", "min_attendance_rate", "min_expected_meetings", "timezone"),
-        sources=(SEED_003, NORTH_CUMBRIA),
+        sources=(
+            cite("oxfordshire-ccg-coproduction", "members attend and contribute to meetings"),
+            cite("practice-guidance", "a member is someone who attended more than one meeting", document=NORTH_CUMBRIA),
+            project_default("min_attendance_rate = 0.5, attendance_window_months = 12 and min_expected_meetings = 3"),
+        ),
     ),
     run=low_attendance,
 )

@@ -14,7 +14,7 @@ from coproduction.checks._queries import (
     group_label,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.membership._common import NORTH_CUMBRIA, SEED_003
+from coproduction.checks.sources import NORTH_CUMBRIA, cite
 from coproduction.policy import Severity
 
 
@@ -61,7 +61,10 @@ CHECK = Check(
             "the date they left."
         ),
         settings=(),
-        sources=(SEED_003, NORTH_CUMBRIA),
+        sources=(
+            cite("oxfordshire-ccg-coproduction", "members attend and contribute to meetings"),
+            cite("practice-guidance", "a member is someone who attended more than one meeting", document=NORTH_CUMBRIA),
+        ),
     ),
     run=term_expired,
 )

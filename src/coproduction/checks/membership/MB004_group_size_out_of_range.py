@@ -15,7 +15,7 @@ from coproduction.checks._queries import (
     plural,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.membership._common import SCIE
+from coproduction.checks.sources import cite, project_default
 from coproduction.policy import Severity
 
 
@@ -72,7 +72,10 @@ CHECK = Check(
             "a large group into smaller working groups that report back."
         ),
         settings=("group_sizes",),
-        sources=(SCIE, "Team-Up board of about 15 members, larger champions network (seeds 001-003)"),
+        sources=(
+            cite("scie-guide-51", "the accessibility principle"),
+            project_default("group_sizes"),
+        ),
     ),
     run=group_size_out_of_range,
 )

@@ -11,10 +11,8 @@ from collections.abc import Iterator
 
 from coproduction.checks._facts import facts
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.membership._common import SCIE
+from coproduction.checks.sources import cite
 from coproduction.policy import Severity
-
-SEED_001 = "Oxfordshire Team-Up board (seed 001): a board member who is blind; access needs"
 
 
 def access_needs_not_asked(context: CheckContext) -> Iterator[Flag]:
@@ -53,7 +51,10 @@ CHECK = Check(
             'worker) and record the answer, including "nothing".'
         ),
         settings=(),
-        sources=(SEED_001, SCIE),
+        sources=(
+            cite("oxfordshire-breaking-down-barriers", "a board member who is registered blind"),
+            cite("scie-guide-51", "the accessibility principle"),
+        ),
     ),
     run=access_needs_not_asked,
 )

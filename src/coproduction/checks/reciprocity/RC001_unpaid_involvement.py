@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from coproduction.checks._facts import facts
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.reciprocity._common import _CNWL, _HELD, _HQIP, _SCIE, _SCIE_PAYMENT
+from coproduction.checks.reciprocity._common import _HELD
+from coproduction.checks.sources import CNWL, HQIP, PAYING, cite
 from coproduction.models.enums import PaymentKind, PaymentPreference
 from coproduction.policy import Severity
 
@@ -81,7 +82,12 @@ CHECK = Check(
             "promptly at the council's published rate."
         ),
         settings=(),
-        sources=(_SCIE, _SCIE_PAYMENT, _CNWL, _HQIP),
+        sources=(
+            cite("scie-guide-51", "the reciprocity principle"),
+            cite("scie-paying-people", PAYING),
+            cite("involvement-payment-examples", "£11.50-£15 an hour", document=CNWL),
+            cite("involvement-payment-examples", "£40 a meeting", document=HQIP),
+        ),
     ),
     run=unpaid_involvement,
 )

@@ -11,13 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.reciprocity._common import _CNWL, _HQIP, _SCIE_PAYMENT
+from coproduction.checks.sources import CNWL, HQIP, PAYING, cite, project_default
 from coproduction.policy import Severity
-
-_NLW = (
-    "National Minimum Wage Regulations 2015, as uprated each April; GOV.UK, 'National Minimum Wage and National "
-    "Living Wage rates'"
-)
 
 
 def payment_below_living_wage(context: CheckContext) -> Iterator[Flag]:
@@ -60,7 +55,13 @@ CHECK = Check(
             "rate changes; many councils and NHS trusts pay more (CNWL paid £11.50-£15 an hour in 2022)."
         ),
         settings=("involvement_hourly_rate", "national_living_wage"),
-        sources=(_NLW, _SCIE_PAYMENT, _CNWL, _HQIP),
+        sources=(
+            cite("national-living-wage", "the National Living Wage in force on each date"),
+            cite("scie-paying-people", PAYING),
+            cite("involvement-payment-examples", "£11.50-£15 an hour", document=CNWL),
+            cite("involvement-payment-examples", "£40 a meeting", document=HQIP),
+            project_default("involvement_hourly_rate = 15.00"),
+        ),
     ),
     run=payment_below_living_wage,
 )

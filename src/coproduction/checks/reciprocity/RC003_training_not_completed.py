@@ -12,11 +12,10 @@ from datetime import date
 
 from coproduction.checks._facts import facts
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.reciprocity._common import _SCIE, _days, days_after
+from coproduction.checks.reciprocity._common import _days, days_after
+from coproduction.checks.sources import cite, project_default
 from coproduction.models.member import Member
 from coproduction.policy import Severity
-
-_OXFORDSHIRE_TRAINING = "Oxfordshire County Council co-production programme: co-produced training (seeds 001-002)"
 
 
 def joined_on(context: CheckContext, member: Member) -> date | None:
@@ -90,7 +89,11 @@ CHECK = Check(
             "it in the member's training list."
         ),
         settings=("training_within_days",),
-        sources=(_OXFORDSHIRE_TRAINING, _SCIE, "DOMAIN.md: within 180 days (default)"),
+        sources=(
+            cite("oxfordshire-breaking-down-barriers", "the programme's co-produced training"),
+            cite("scie-guide-51", "the reciprocity principle"),
+            project_default("training_within_days = 180"),
+        ),
     ),
     run=training_not_completed,
 )

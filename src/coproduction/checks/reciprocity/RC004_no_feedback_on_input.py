@@ -12,7 +12,8 @@ from datetime import date
 
 from coproduction.checks._facts import facts
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.reciprocity._common import _HELD, _NHS_ENGLAND, _SCIE, _days, days_after
+from coproduction.checks.reciprocity._common import _HELD, _days, days_after
+from coproduction.checks.sources import cite, project_default
 from coproduction.policy import Severity
 
 
@@ -68,7 +69,11 @@ CHECK = Check(
             "'you said, we did' paper) within three months."
         ),
         settings=("feedback_within_days", "timezone"),
-        sources=(_NHS_ENGLAND, _SCIE, "DOMAIN.md: within 90 days (default)"),
+        sources=(
+            cite("nhs-england-working-in-partnership", "feed back how people's input influenced decisions"),
+            cite("scie-guide-51", "the reciprocity principle"),
+            project_default("feedback_within_days = 90"),
+        ),
     ),
     run=no_feedback_on_input,
 )

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from coproduction.checks._facts import facts
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
-from coproduction.checks.reciprocity._common import _NHS_ENGLAND, _SCIE, _days
+from coproduction.checks.reciprocity._common import _days
+from coproduction.checks.sources import cite
 from coproduction.models.enums import ActionStatus
 from coproduction.policy import Severity
 
@@ -60,7 +61,10 @@ CHECK = Check(
             "Review open actions at every meeting; finish them, agree a new date, or drop them and say why."
         ),
         settings=(),
-        sources=(_SCIE, _NHS_ENGLAND),
+        sources=(
+            cite("scie-guide-51", "the reciprocity principle"),
+            cite("nhs-england-working-in-partnership", "feed back how people's input influenced decisions"),
+        ),
     ),
     run=overdue_action,
 )
