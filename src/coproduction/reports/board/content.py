@@ -296,7 +296,7 @@ def _meetings(report: dict[str, Any]) -> list[dict[str, Any]]:
         blocks.append(
             {
                 "type": "list",
-                "items": [f"{date_words(o['meeting_day'])}, {o['item']}: {o['text']}" for o in reversed(outcomes)],
+                "items": [f"{o['text']} ({o['item']}, {date_words(o['meeting_day'])})" for o in reversed(outcomes)],
             }
         )
     else:
@@ -513,7 +513,8 @@ def _easy_fixes(report: dict[str, Any]) -> list[dict[str, Any]]:
 def _easy_well(report: dict[str, Any]) -> list[dict[str, Any]]:
     figures = report["figures"]
     points = [
-        _point("tick", "Good news", f"{p['easy_heading']}: no problems.", p["easy_meaning"]) for p in _went_well(report)
+        _point("tick", "Good news", f"{p['easy_heading']}: we found no problems.", p["easy_meaning"])
+        for p in _went_well(report)
     ]
     if figures["decisions"] and figures["decisions_with_lived_experience"] == figures["decisions"]:
         points.append(_point("choice", "Making a choice", "People who use help were there for every choice we made."))
@@ -597,7 +598,12 @@ def _easy_diversity(report: dict[str, Any]) -> list[dict[str, Any]]:
     ]
     if diversity["reflects"]:
         points.append(
-            _point("tick", "Good news", f"The group is like {diversity['area']} for {easy(diversity['reflects'])}.")
+            _point(
+                "tick",
+                "Good news",
+                f"The group is a lot like {diversity['area']}.",
+                *(f"This is true for {easy([title])}." for title in diversity["reflects"]),
+            )
         )
     if diversity["with_gaps"]:
         points.append(

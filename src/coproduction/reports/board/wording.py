@@ -186,14 +186,18 @@ CHECKS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
-#: Principle value -> (Easy Read heading, what it means, what to do when the table does not know a check).
+#: Principle value -> (Easy Read heading, what it is about, what to do when the table does not know a check).
 PRINCIPLES: dict[str, tuple[str, str, str]] = {
-    "equality": ("Being equal", "Everyone has an equal say.", "Make sure everyone gets a fair say."),
-    "diversity": ("All kinds of people", "The group has all kinds of people.", "Ask more kinds of people to join."),
-    "accessibility": ("Easy to take part", "Everyone can get to and follow meetings.", "Make meetings easy to use."),
-    "reciprocity": ("Fair for everyone", "People get something back for their time.", "Pay and thank people."),
-    "governance": ("Our rules", "We agree how we work together.", "Look at our rules together."),
-    "membership": ("Who is in the group", "The right people are in the group.", "Check who is in the group."),
+    "equality": ("Being equal", "This part is about everyone having an equal say.", "Make sure everyone gets a say."),
+    "diversity": ("All kinds of people", "This part is about having all kinds of people.", "Ask more people to join."),
+    "accessibility": (
+        "Easy to take part",
+        "This part is about meetings that are easy to get to and follow.",
+        "Make meetings easy to use.",
+    ),
+    "reciprocity": ("Fair for everyone", "This part is about people getting something back.", "Pay and thank people."),
+    "governance": ("Our rules", "This part is about how we agree to work together.", "Look at our rules together."),
+    "membership": ("Who is in the group", "This part is about who is in the group.", "Check who is in the group."),
 }
 
 #: Severity value -> (plain words, Easy Read words). Most important first.
