@@ -1,7 +1,7 @@
 """The board report as Markdown that pastes cleanly into board papers: headings, paragraphs, lists and pipe tables,
 nothing else (no HTML). Whatever a register says is escaped, so a name with ``*``, ``_``, ``<`` or ``|`` in it stays
-text. In Easy Read each point's picture is given by its words ("Picture: a calendar"), as a board paper's
-template places its own icons."""
+text. In Easy Read each point is a list item with its key sentence in bold; the pictures are the HTML version's (a
+board paper's own template places its own)."""
 
 from __future__ import annotations
 
@@ -40,10 +40,7 @@ def _block(item: dict[str, Any]) -> list[str]:
         lines = []
         for p in item["items"]:
             sentences = " ".join(escape(t) for t in p["text"])
-            lines.append(
-                f"- Picture: {escape(p['alt'].lower())}. **{escape(p['lead'])}**"
-                + (f" {sentences}" if sentences else "")
-            )
+            lines.append(f"- **{escape(p['lead'])}**" + (f" {sentences}" if sentences else ""))
         return [*lines, ""]
     if kind == "table":
         header = item["header"]
