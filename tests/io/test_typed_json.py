@@ -643,28 +643,35 @@ def _refuse(*args: Any, **kwargs: Any) -> Any:
 def test_a_valid_json_file_is_read_by_the_fast_path_alone(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, size: str
 ) -> None:
-    """No cattrs structuring at all; for a file past the duplicate-key size, no second parse either."""
+    """No cattrs structuring and no parse by Python's json module (issue 12: no third parse), whether or not the
+    file is small enough for the duplicate-key census, which runs exactly when it is."""
     register = load_register(EXAMPLE)
     text = dumps_register(register, "json")
     limits = LoadLimits() if size == "small" else LoadLimits(json_duplicate_keys_up_to=len(text) - 1)
-    decoded: list[bool] = []
-    decode = typed_json.decode
+    parsed: list[bool] = []
+    census: list[bool] = []
+    parse, has_duplicate_keys = typed_json.parse, typed_json.has_duplicate_keys
 
-    def counting_decode(value: str | bytes) -> typed_json.TypedDocument | None:
-        result = decode(value)
-        decoded.append(result is not None)
+    def counting_parse(value: str | bytes | memoryview) -> typed_json.Mirrors | None:
+        result = parse(value)
+        parsed.append(result is not None)
         return result
 
-    monkeypatch.setattr(typed_json, "decode", counting_decode)
+    def counting_census(value: str | bytes | memoryview) -> bool:
+        census.append(has_duplicate_keys(value))
+        return census[-1]
+
+    monkeypatch.setattr(typed_json, "parse", counting_parse)
+    monkeypatch.setattr(typed_json, "has_duplicate_keys", counting_census)
     monkeypatch.setattr(loader, "structuring_converter", _refuse)
-    if size == "large":
-        monkeypatch.setattr(json_format, "_parse", _refuse)
+    monkeypatch.setattr(json_format, "_parse", _refuse)
     target = tmp_path / "register.json"
     target.write_text(text, encoding="utf-8")
     assert load_register(target, limits=limits) == register
     assert loads_register(text, "json", limits=limits) == register
     assert loads_register(text.encode(), "json", limits=limits) == register
-    assert decoded == [True, True, True]
+    assert parsed == [True, True, True]
+    assert census == ([False, False, False] if size == "small" else [])
 
 
 def test_a_file_the_fast_path_declines_is_read_by_the_detailed_path(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -739,8 +746,8 @@ def test_a_factory_default_is_made_afresh_not_given_as_the_factory() -> None:
     """Issue 12: a field with attrs.field(factory=tuple) came out as a literal Factory(...) on the JSON path."""
     import msgspec
 
-    for checking in (True, False):
-        mirror = typed_json.mirror_of(_WithFactory, checking=checking)
-        decoded = msgspec.json.decode(b'{"name": "a"}', type=mirror)
-        assert decoded.tags == ()  # type: ignore[attr-defined]
-        assert not isinstance(decoded.tags, attrs.Factory)  # type: ignore[attr-defined, arg-type]
+    mirror = typed_json.mirror_of(_WithFactory)
+    decoded = msgspec.json.decode(b'{"name": "a"}', type=mirror)
+    assert decoded.tags == ()  # type: ignore[attr-defined]
+    assert not isinstance(decoded.tags, attrs.Factory)  # type: ignore[attr-defined, arg-type]
+    assert typed_json.builder_of(_WithFactory)(decoded) == _WithFactory("a")

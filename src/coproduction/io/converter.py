@@ -152,6 +152,36 @@ def _structure_time(value: Any, _: Any) -> time:
     return moment
 
 
+#: Every leaf type a register's models hold, and the hook that reads it from plain data: the one table of leaf
+#: rules. :func:`configure_converter` registers these on every converter, and the JSON fast path
+#: (:mod:`coproduction.io.typed_json`) reads its leaves from this table too, so a new leaf type cannot be read one
+#: way on one path and another way on the other (it has no fast reading until one is given, and a test says so).
+LEAF_HOOKS: Final[dict[type, Callable[[Any, Any], Any]]] = {
+    str: _structure_str,
+    int: _structure_int,
+    bool: _structure_bool,
+    Decimal: _structure_decimal,
+    date: _structure_date,
+    datetime: _structure_datetime,
+    time: _structure_time,
+}
+
+#: Date-times in their plain form: what :func:`datetime.fromisoformat` (the hook above) and an RFC 3339 reader
+#: such as msgspec read to the same value. Seconds required, at most six decimals, an offset or ``Z``; a real
+#: day is left to the reader; ASCII digits only (``\d`` would take other scripts' digits), ``\Z`` not ``$``
+#: (which lets a final newline through). Python's documentation of fromisoformat:
+#: https://docs.python.org/3/library/datetime.html#datetime.datetime.fromisoformat
+PLAIN_DATETIME: Final = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?"
+    r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])\Z"
+)
+#: Amounts in their plain form: text that ``Decimal(text)`` reads digit for digit (``"12.50"`` stays 12.50) ...
+PLAIN_AMOUNT: Final = r"^-?[0-9]{1,30}(\.[0-9]{1,30})?\Z"
+#: ... or a JSON whole number up to this size either way (a JSON number with a point is not plain: it is a float
+#: to Python's json module, so 12.50 is read as Decimal("12.5")).
+PLAIN_WHOLE_AMOUNT: Final = 10**15
+
+
 def _enum_structure_factory(enum_type: type[Enum]) -> Callable[[Any, Any], Enum]:
     members: dict[object, Enum] = {member.value: member for member in enum_type}
 
@@ -306,13 +336,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     """Register the register's hooks on ``converter`` (dates and date-times are written as ISO strings)."""
     # cattrs consults class registrations (singledispatch) before predicates, and a StrEnum is a str, a bool an
     # int: so the leaves and the enums are all registered by class, the enums on their common bases.
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(Decimal, _structure_decimal)
-    converter.register_structure_hook(date, _structure_date)
-    converter.register_structure_hook(datetime, _structure_datetime)
-    converter.register_structure_hook(time, _structure_time)
+    for leaf, hook in LEAF_HOOKS.items():
+        converter.register_structure_hook(leaf, hook)
     for enum_base in (Enum, StrEnum, IntEnum):
         converter.register_structure_hook(enum_base, _structure_enum)
     for enum_type in _model_enums():
@@ -357,6 +382,10 @@ def structuring_converter(*, detailed: bool) -> cattrs.Converter:
 
 __all__ = [
     "DIVERSITY_ENUMS",
+    "LEAF_HOOKS",
+    "PLAIN_AMOUNT",
+    "PLAIN_DATETIME",
+    "PLAIN_WHOLE_AMOUNT",
     "InvalidValue",
     "configure_converter",
     "kind_of",

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from coproduction.errors import Problem, RegisterError
+from coproduction.io import typed_json
 from coproduction.io.collector import collector_paused
 from coproduction.io.converter import InvalidValue, kind_of, printable, structuring_converter
 from coproduction.io.formats import (
@@ -33,29 +34,17 @@ from coproduction.io.formats import (
     format_for_path,
     parse_format,
 )
+from coproduction.io.keys import LIST_KEYS, SINGLE_KEYS, TOP_LEVEL_KEYS
 from coproduction.io.preconf import json as json_format
 from coproduction.io.preconf import module_for
 from coproduction.io.problems import problems_from
 from coproduction.io.special import not_regular_message
 from coproduction.io.typed_json import TypedDocument
-from coproduction.models.group import Group, Membership
-from coproduction.models.meeting import Meeting
-from coproduction.models.member import Member
 from coproduction.models.register import Register
 from coproduction.models.rules import ReadList, RegisterParts, find_problems
 from coproduction.models.validation import mark_valid
 from coproduction.suggestions import did_you_mean
 
-#: Top-level keys holding one text value each, to appear exactly once in a register.
-SINGLE_KEYS: Final = ("organisation", "area")
-#: Top-level keys holding lists, joined across the files of a folder.
-LIST_KEYS: Final[dict[str, type]] = {
-    "members": Member,
-    "groups": Group,
-    "memberships": Membership,
-    "meetings": Meeting,
-}
-TOP_LEVEL_KEYS: Final = (*SINGLE_KEYS, *LIST_KEYS)
 _KEYS_TEXT: Final = ", ".join(TOP_LEVEL_KEYS)
 _SUFFIX_TEXT: Final = ", ".join(SUFFIXES)
 
@@ -248,11 +237,15 @@ def _read_file(path: Path, register_format: Format, limits: LoadLimits) -> objec
         raise RegisterError([Problem(source, "", f"cannot read: {error.strerror or error}")]) from None
     if register_format is Format.JSON:
         try:
-            typed = json_format.read_typed(data, limits)
+            mirrors = json_format.parse_typed(data, limits)
         except SyntaxProblem as error:
             raise RegisterError([Problem(source, "", str(error))]) from None
-        if typed is not None:
-            return typed
+        if mirrors is not None:
+            del data  # the models are made from the checked mirrors: the file's bytes are freed first
+            typed = typed_json.build(mirrors)
+            if typed is not None:
+                return typed
+            data = path.read_bytes()  # pragma: no cover - build declines no checked file; read it in detail
     try:
         text = _decode(data)
     except SyntaxProblem as error:

@@ -1,9 +1,10 @@
 """JSON registers: dates, times and date-times are ISO 8601 strings; output is indented UTF-8 with a final
 newline.
 
-Reading tries the one-pass typed decoder first (:mod:`coproduction.io.typed_json`, msgspec), which turns a valid
-file straight into models; a file it declines is parsed with the standard library's :func:`json.loads` and
-structured by cattrs, which reports every problem."""
+Reading tries the typed decoder first (:mod:`coproduction.io.typed_json`, msgspec), which turns a valid file
+straight into models and finds a key given twice without another parse by Python; a file it declines, or one with a
+key given twice, is parsed with the standard library's :func:`json.loads` and structured by cattrs, which reports
+every problem (and names the repeated key)."""
 
 from __future__ import annotations
 
@@ -43,30 +44,48 @@ def _checks_duplicates(text: str, limits: LoadLimits) -> bool:
     return limits.json_duplicate_keys_up_to is None or len(text) <= limits.json_duplicate_keys_up_to
 
 
+def _checks_duplicates_in(data: bytes, limits: LoadLimits) -> bool:
+    """:func:`_checks_duplicates` for UTF-8 bytes: the limit counts characters, and a character is one to four
+    bytes, so only a file in between needs decoding to count them."""
+    limit = limits.json_duplicate_keys_up_to
+    if limit is None or len(data) <= limit:
+        return True
+    return len(data) <= limit * 4 and len(data.decode("utf-8-sig")) <= limit
+
+
 _BOM = b"\xef\xbb\xbf"
 
 
+def parse_typed(data: bytes, limits: LoadLimits) -> typed_json.Mirrors | None:
+    """A JSON file's bytes parsed and checked by the fast path (:func:`typed_json.parse`), without making a text
+    copy of a file of hundreds of megabytes (msgspec reads UTF-8 bytes and refuses invalid UTF-8 in text);
+    ``None`` when the fast path declines it. The bytes are not needed to build the models
+    (:func:`typed_json.build`), so the caller may free them first.
+
+    A key given twice in one object (in files up to ``limits.json_duplicate_keys_up_to`` characters) is found by
+    :func:`typed_json.has_duplicate_keys`, a msgspec pass; only then is the text parsed by :func:`json.loads`, to
+    name the key in the error (:class:`SyntaxProblem`)."""
+    body = memoryview(data)[len(_BOM):] if data.startswith(_BOM) else data
+    mirrors = typed_json.parse(body)
+    if mirrors is not None and _checks_duplicates_in(data, limits) and typed_json.has_duplicate_keys(body):
+        _parse(data.decode("utf-8-sig"), limits)
+    return mirrors
+
+
 def read_typed(data: bytes, limits: LoadLimits) -> typed_json.TypedDocument | None:
-    """A JSON file's bytes read by the fast path, without making a text copy of a file of hundreds of megabytes
-    (msgspec reads UTF-8 bytes and refuses invalid UTF-8 in text); ``None`` when the fast path declines it."""
-    typed = typed_json.decode(memoryview(data)[len(_BOM):] if data.startswith(_BOM) else data)
-    limit = limits.json_duplicate_keys_up_to
-    # The limit counts characters; a character is one to four bytes, so only a file in between needs decoding.
-    if typed is not None and (limit is None or len(data) <= limit * 4):
-        text = data.decode("utf-8-sig")
-        if _checks_duplicates(text, limits):
-            _parse(text, limits)
-    return typed
+    """:func:`parse_typed`, then the models; ``None`` when the fast path declines the file."""
+    mirrors = parse_typed(data, limits)
+    return None if mirrors is None else typed_json.build(mirrors)
 
 
 def loads(text: str, limits: LoadLimits, *, fast: bool = True) -> Any:
     """Parse JSON text: a :class:`~coproduction.io.typed_json.TypedDocument` when the fast path reads it, else
     plain data. Syntax errors name the line and column; a key twice in one object is an error (up to
-    ``limits.json_duplicate_keys_up_to`` characters: msgspec does not notice duplicates, so that check is a pass
-    of its own). ``fast=False``: plain data only (the caller has tried the fast path already)."""
+    ``limits.json_duplicate_keys_up_to`` characters; see :func:`read_typed`). ``fast=False``: plain data only (the
+    caller has tried the fast path already)."""
     typed = typed_json.decode(text) if fast else None
     if typed is not None:
-        if _checks_duplicates(text, limits):
+        if _checks_duplicates(text, limits) and typed_json.has_duplicate_keys(text):
             _parse(text, limits)
         return typed
     return _parse(text, limits)
@@ -99,4 +118,4 @@ def dumps(data: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-__all__ = ["dumps", "loads", "make_converter"]
+__all__ = ["dumps", "loads", "make_converter", "parse_typed", "read_typed"]
