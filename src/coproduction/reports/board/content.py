@@ -434,7 +434,7 @@ def _easy_summary(report: dict[str, Any]) -> list[dict[str, Any]]:
             "report",
             "A report",
             f"This report is about the {report['group']['name']}.",
-            f"It looks at the last {report['period']['months']} months.",
+            f"It looks at the last {_times(report['period']['months'], 'month', 'months')}.",
             "It does not name anyone.",
         ),
         _point(
