@@ -334,8 +334,8 @@ def _csv_rows(file: Path, limits: SheetLimits) -> Iterator[list[Any]]:
             f"not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); in Excel, save as "
             '"CSV UTF-8 (Comma delimited)"'
         ) from None
-    if "\x00" in text:
-        raise _Refused("not a CSV file: it holds a NUL character (is it a workbook renamed .csv?)")
+    if text.startswith("PK\x03\x04"):
+        raise _Refused("not a CSV file but a workbook (a zip archive): name it .xlsx or .ods, or save it as CSV")
     reader = csv.reader(io.StringIO(text, newline=""))
     rows = 0
     try:

@@ -122,7 +122,8 @@ def cell(column: Column, value: Any, where: str, zone: tzinfo) -> Cell:
         if moment.microsecond == 0 and wall.date() >= _EXCEL_FIRST_DAY and (
             localise(wall, zone).utcoffset() == moment.utcoffset()
         ):
-            return wall
+            # A reader gives a cell at midnight as a date alone, which is refused as a meeting time: text then.
+            return wall if wall.time() != datetime.min.time() else wall.strftime("%Y-%m-%d %H:%M")
         return moment.isoformat()
     return str(value)  # times of day, as the converter writes them ("10:00")
 
