@@ -60,9 +60,10 @@ class LoadLimits:
     re-use in total, which stops a "billion laughs" file that nests a few aliases many levels deep.
     ``max_yaml_bytes``: the largest YAML file read (YAML parsing is pure Python and slow; JSON is the format
     for very large registers). ``max_bytes``: the largest file of any format, ``None`` for no limit.
-    ``json_duplicate_keys_up_to``: JSON files up to this many characters are parsed with a check that no key
-    appears twice in one object (YAML and TOML always check). The check costs about half again the parse time, so
-    larger files -- machine-made exports, which cannot repeat a key -- skip it; ``None`` checks every file.
+    ``json_duplicate_keys_up_to``: JSON files up to this many characters are checked that no key appears twice
+    in one object (YAML and TOML always check; JSON by a msgspec pass, ``typed_json.has_duplicate_keys``). The
+    check costs about half again the fast reading's time, so larger files -- machine-made exports, which cannot
+    repeat a key -- skip it; ``None`` checks every file.
     """
 
     max_aliases: int = 100
