@@ -37,6 +37,7 @@ DOMAIN: tuple[str, ...] = (
     "coproduction.recruitment.leximin",
     "coproduction.recruitment.selection",
     "coproduction.working_days",
+    "coproduction.board_summary",  # the board report's figures (issue 16): rates and totals, no rendering
     "coproduction.errors",
 )
 
