@@ -369,3 +369,16 @@ def _sections(page: dict[str, Any]) -> list[str]:
 def test_both_versions_cover_the_issues_four_parts() -> None:
     for page in (content.standard(example_report()), content.easy_read(example_report())):
         assert {"summary", "needs-work", "went-well", "meetings", "diversity", "next-meetings"} <= set(_sections(page))
+
+
+def test_easy_read_counts_the_things_to_fix_as_it_lists_them() -> None:
+    page = content.easy_read(example_report())
+    summary = page_text({"sections": page["sections"][:1]})
+    fixes = page["sections"][1]["blocks"]
+    listed = len(fixes[0]["items"])
+    more = re.search(r"There (?:is|are) (\d+) more", page_text({"sections": [page["sections"][1]]}))
+    total = listed + (int(more.group(1)) if more else 0)
+    kinds = sum(len(p["items"]) for p in example_report()["principles"])
+    assert total == kinds == 10
+    assert f"We found {total} things to fix." in summary
+    assert "2 things need fixing now." in summary  # AC001 and AC002

@@ -426,8 +426,11 @@ def _point(icon: str, alt: str, lead: str, *text: str) -> dict[str, Any]:
 
 
 def _easy_summary(report: dict[str, Any]) -> list[dict[str, Any]]:
-    counts = report["counts"]
-    total = sum(counts.values())
+    # Things to fix are counted as the Easy Read list shows them: one per kind of problem (one check), however
+    # often it was found.
+    items = [item for p in _needs_work(report) for item in p["items"]]
+    total = len(items)
+    now = sum(1 for item in items if item["severity"] == "error")
     rate = report["figures"]["attendance"]["rate"]
     points = [
         _point(
@@ -445,7 +448,6 @@ def _easy_summary(report: dict[str, Any]) -> list[dict[str, Any]]:
         ),
     ]
     if total:
-        now = counts.get("error", 0)
         points.append(
             _point(
                 "fix-now" if now else "fix-soon",
