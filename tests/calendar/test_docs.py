@@ -53,7 +53,7 @@ def test_the_quoted_message_is_the_one_printed(
     meetings[3] = attrs.evolve(
         typo, id="board-2026-03", start=typo.start.replace(year=226, month=3, day=3, hour=10, minute=0)
     )
-    monkeypatch.setattr(loader, "load_register", lambda _: attrs.evolve(register, meetings=tuple(meetings)))
+    monkeypatch.setattr(loader, "load_register", lambda _, **_options: attrs.evolve(register, meetings=tuple(meetings)))
     target = tmp_path / "meetings-2026.yaml"
     target.write_text("meetings: []\n", encoding="utf-8")
     assert main(["calendar", os.fspath(target)]) == 2

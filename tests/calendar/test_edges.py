@@ -57,7 +57,7 @@ def unchecked_register(path: Path) -> Register:
 
 def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, str]:
     """``coproduction calendar path`` with the register read by :func:`unchecked_register`."""
-    monkeypatch.setattr(loader, "load_register", lambda _: unchecked_register(path))
+    monkeypatch.setattr(loader, "load_register", lambda _, **_options: unchecked_register(path))
     status = main(["calendar", str(path), *args])
     return status, capsys.readouterr().err
 
@@ -222,7 +222,7 @@ def test_the_command_exits_0_or_2_never_1_nor_a_traceback(
     tmp_path: Path,
 ) -> None:
     register = edge_register(drawn)
-    monkeypatch.setattr(loader, "load_register", lambda _: register)
+    monkeypatch.setattr(loader, "load_register", lambda _, **_options: register)
     target = tmp_path / "out.ics"
     target.unlink(missing_ok=True)
     try:

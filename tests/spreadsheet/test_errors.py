@@ -152,14 +152,12 @@ def test_nested_problems_are_placed_in_their_own_sheet(tmp_path: Path) -> None:
     problems = _problems(path)
     assert (
         f'{path}: sheet Groups, row 2, column "Ground rules agreed": required, and the sheet has no '
-        '"Ground rules agreed" column; add one'
-        in problems
+        '"Ground rules agreed" column; add one' in problems
     )
     assert any(p.startswith(f'{path}: sheet Agenda, row 2, column "Leads"') and "nobody" in p for p in problems)
     assert (
         f'{path}: sheet Agenda, row 2, column "Outcome recorded": required, and the sheet has no '
-        '"Outcome recorded" column; add one'
-        in problems
+        '"Outcome recorded" column; add one' in problems
     )
     assert len(problems) == 3
 
@@ -197,3 +195,39 @@ def test_the_command_line_exits_2_without_a_traceback(tmp_path: Path, capsys: py
 def test_a_valid_workbook_stays_silent(tmp_path: Path) -> None:
     path = minimal(tmp_path / "r.xlsx", Members=[["ID", "Name", "Joined"], ["ann", "Ann", "28/02/2025"]], Groups=GROUPS)
     assert load_register(path).members[0].name == "Ann"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "--as-of", "2026-11-25"],
+        ["calendar"],
+        ["audit", "--group", "board", "--as-of", "2026-11-25"],
+        ["report", "--group", "board", "--as-of", "2026-11-25"],
+    ],
+)
+def test_commands_read_times_in_the_policy_time_zone(
+    tmp_path: Path, command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import coproduction.io.loader as loader
+
+    path = minimal(
+        tmp_path / "r.xlsx",
+        Groups=GROUPS,
+        Meetings=[
+            ["ID", "Group", "Title", "Start", "End"],
+            ["m1", "board", "B", "06/01/2026 10:00", "06/01/2026 12:00"],
+        ],
+    )
+    seen: list[str | None] = []
+    real = loader.load_register
+
+    def spy(target: object, **options: object) -> object:
+        seen.append(options.get("time_zone"))  # type: ignore[arg-type]
+        return real(target, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "load_register", spy)
+    argv = [command[0], str(path), *command[1:], "--set", "timezone=America/New_York"]
+    main(argv)
+    capsys.readouterr()
+    assert seen == ["America/New_York"]

@@ -153,7 +153,7 @@ def run(args: argparse.Namespace) -> int:
         Progress("coproduction calendar", ("reading", "exporting", "writing"), quiet=args.quiet) as progress,
     ):
         progress.phase("reading")
-        register = load_register(args.path)
+        register = load_register(args.path, time_zone=policy.timezone)
         keep_from_collector()
         hold_until_exit(register)
         progress.phase("exporting")

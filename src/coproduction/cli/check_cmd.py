@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     refuse_output_over_input(args.output, args.path)
     with register_kept_from_collector(), Progress("coproduction check", PHASES, quiet=args.quiet) as progress:
         progress.phase("reading")
-        register = load_register(args.path)
+        register = load_register(args.path, time_zone=policy.timezone)
         keep_from_collector()
         hold_until_exit(register)
         as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))

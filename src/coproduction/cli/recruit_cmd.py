@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
         raise RecruitmentError(
             f"the round file {args.round} is for group {round_.group!r}, not {args.group!r}; check --group"
         )
-    register = load_register(args.register)
+    register = load_register(args.register, time_zone=policy.timezone)
     as_of = args.as_of or round_.closing
     plan = None
     if round_.quotas_from_audit:

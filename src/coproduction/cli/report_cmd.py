@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         Progress("coproduction report", ("reading", "checking", "writing"), quiet=args.quiet) as progress,
     ):
         progress.phase("reading")
-        register = load_register(args.path)
+        register = load_register(args.path, time_zone=policy.timezone)
         keep_from_collector()
         hold_until_exit(register)
         as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
