@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from typing import Any
 
@@ -382,3 +382,56 @@ def test_easy_read_counts_the_things_to_fix_as_it_lists_them() -> None:
     assert total == kinds == 10
     assert f"We found {total} things to fix." in summary
     assert "2 things need fixing now." in summary  # AC001 and AC002
+
+
+def test_the_next_meeting_and_its_access_arrangements() -> None:
+    plain = example_page("plain", "markdown")
+    section = plain[plain.index("## Next meetings") : plain.index("## About this report")]
+    assert "### Tuesday 1 December 2026, 10:00 to 12:30" in section
+    for line in (
+        "- Where: County Hall, Committee Room 2, New Road, Oxford OX1 1ND.",
+        "- How: in person.",
+        "- At the venue: accessible parking, an accessible toilet, a hearing loop, a quiet room and step-free access.",
+        "- British Sign Language interpreters: 2.",
+        "- Captions: no.",
+        "- Breaks: 1 scheduled.",
+        "- Papers: Easy Read, large print, screen-reader ready and standard print.",
+    ):
+        assert line in section.splitlines(), line
+    easy = example_page("easy-read", "markdown")
+    assert "**The next meeting is on Tuesday 1 December 2026.** It starts at 10am. It ends at 12:30pm." in easy
+    assert "There will be 2 sign language helpers." in easy
+
+
+def test_online_captions_and_no_venue_are_said_in_both_versions() -> None:
+    reg = jargon_register("x")
+    online = meeting(
+        "m9",
+        "g1",
+        date(2026, 12, 3),
+        start=time(14, 0),
+        status=MeetingStatus.SCHEDULED,
+        mode="online",
+        captions=True,
+        joining_link="https://example.org/join",
+    )
+    reg = register(
+        members=reg.members, groups=reg.groups, memberships=reg.memberships, meetings=[*reg.meetings, online]
+    )
+    report = board_report(reg, "g1", as_of=AS_OF)
+    plain = render_board_report(report, format="markdown")
+    assert "- How: online only." in plain
+    assert "- Captions: yes." in plain
+    assert "- British Sign Language interpreters: none booked." in plain
+    assert "Where:" not in plain
+    easy = render_board_report(report, format="markdown", easy_read=True)
+    assert "It starts at 2pm." in easy
+    assert "There will be words on the screen." in easy
+    assert "You can join on a screen from home." in easy
+
+
+def test_no_meeting_to_come_is_said_in_both_versions() -> None:
+    report = board_report(jargon_register("x"), "g1", as_of=AS_OF)
+    assert "No meeting is scheduled after 25 November 2026." in render_board_report(report, format="markdown")
+    easy = render_board_report(report, format="markdown", easy_read=True)
+    assert "We do not have a date for the next meeting yet." in easy

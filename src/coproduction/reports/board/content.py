@@ -344,11 +344,7 @@ def _access_items(meeting: dict[str, Any]) -> list[str]:
     if meeting["features"]:
         features = [wording.ACCESS_WORDS.get(f, f) for f in meeting["features"]]
         items.append(f"At the venue: {_listing(features)}.")
-    items.append(
-        f"British Sign Language interpreters: {meeting['bsl_interpreters'] or 'none booked'}."
-        if meeting["bsl_interpreters"]
-        else "British Sign Language interpreters: none booked."
-    )
+    items.append(f"British Sign Language interpreters: {meeting['bsl_interpreters'] or 'none booked'}.")
     items.append(f"Captions: {'yes' if meeting['captions'] else 'no'}.")
     items.append(f"Breaks: {meeting['breaks'] or 'none'} scheduled.")
     if meeting["paper_formats"]:
