@@ -35,6 +35,9 @@ DOMAIN: tuple[str, ...] = (
     "coproduction.recruitment.quotas",
     "coproduction.recruitment.solver",
     "coproduction.recruitment.leximin",
+    "coproduction.recruitment.profiles",
+    "coproduction.recruitment.master",
+    "coproduction.recruitment.spread",
     "coproduction.recruitment.selection",
     "coproduction.working_days",
     "coproduction.board_summary",  # the board report's figures (issue 16): rates and totals, no rendering

@@ -3,11 +3,25 @@
 After Flanigan, Gölz, Gupta, Hennig & Procaccia, "Fair algorithms for selecting citizens' assemblies", Nature 596,
 548-552 (2021), https://doi.org/10.1038/s41586-021-03788-6: among all probability distributions over
 quota-meeting panels, take the one that maximises the smallest selection probability of any candidate, then,
-keeping that, the next smallest, and so on (LEXIMIN). Each step is a linear program over panels, far too many to
-list, so it is solved by column generation: the dual program's weights on candidates are handed to an integer
-program (:func:`coproduction.recruitment.solver.best_panel`) that finds the panel the current columns lack most;
-when no panel improves on the dual's bound, the candidates with positive dual weight are fixed at the step's
-value (complementary slackness: every optimal distribution gives them exactly that), and the next step begins.
+keeping that, the next smallest, and so on (LEXIMIN).
+
+How it is computed, as in the paper's Methods, with one change of scale:
+
+- Candidates whom every quota treats alike (the same *profile*, :mod:`coproduction.recruitment.profiles`) get the
+  same chance, so the programs are written over profiles, and a panel over them is a *composition*: how many seats
+  each profile takes. 1,000 candidates with quotas on six characteristics have a few hundred profiles.
+- Stage 1 maximises the smallest chance. The linear program has a column for every composition, far too many to
+  list, so it is solved by column generation (:mod:`coproduction.recruitment.master`): the restricted program over
+  the compositions found so far gives dual weights on the profiles, and an integer program finds compositions of
+  greatest weight. The stage stops when the gap between the restricted optimum (a lower bound) and the best
+  Lagrangian bound seen (an upper bound, see :func:`_stage`) is at most :data:`GAP`, or when no composition
+  improves on the restricted program.
+- Then the profiles with positive dual weight are fixed at the stage's value (complementary slackness: every
+  optimal distribution gives them exactly that), and the next stage maximises the smallest chance of the rest,
+  keeping those. The linear program is changed in place, never rebuilt.
+- Last, the distribution over compositions is shared out among the members of each profile
+  (:mod:`coproduction.recruitment.spread`): a distribution over panels of candidates, each candidate with their
+  profile's chance.
 
 One panel is then drawn from the distribution with a caller's seed (:func:`draw`), reproducibly: Python's
 ``random.Random(seed).random()`` gives a number ``u`` in [0, 1), and the panel drawn is the first whose cumulative
@@ -17,22 +31,30 @@ probability, in the published order, exceeds ``u``. Anyone with the published di
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
 
 import attrs
 import numpy as np
-from scipy.optimize import linprog  # type: ignore[import-untyped]
+from numpy.typing import NDArray
 
 from coproduction.recruitment.errors import RecruitmentError
-from coproduction.recruitment.solver import PanelProblem, best_panel
+from coproduction.recruitment.master import CompositionPricer, RestrictedMaster
+from coproduction.recruitment.profiles import Profiles, profiles_of
+from coproduction.recruitment.solver import PanelProblem
+from coproduction.recruitment.spread import spread
 
-#: A panel improves the dual bound only by more than this (guards against looping on rounding errors).
-PRICING_TOLERANCE = 1e-6
-#: Dual weights above this mark a candidate whose probability the step fixes.
+#: A stage ends when its proved gap (upper bound minus the value reached) is at most this; far below the four
+#: decimals chances are shown with.
+GAP = 1e-9
+#: A composition improves on the restricted program only when its weight exceeds the dual's bound by more than
+#: this (guards against looping on rounding errors).
+PRICING_TOLERANCE = 1e-9
+#: How far the pricing point lies towards the dual weights with the best bound so far (0: no smoothing).
+SMOOTHING = 0.5
+#: Dual weights above this mark a profile whose chance the stage fixes.
 FIX_TOLERANCE = 1e-6
-#: Panels of probability below this are dropped from the distribution (and the rest rescaled).
+#: Compositions and panels of probability below this are dropped from the distribution (and the rest rescaled).
 NEGLIGIBLE = 1e-9
-#: Pricing rounds per step before giving up (never reached on the sizes documented in docs/recruitment.md).
+#: Pricing rounds per stage before giving up (never reached on the sizes documented in docs/recruitment.md).
 MAX_ROUNDS = 20_000
 
 
@@ -52,75 +74,82 @@ class Distribution:
         return tuple(totals)
 
 
-def _initial_panels(problem: PanelProblem) -> list[tuple[int, ...]]:
-    """Panels that between them include every candidate who can be in any panel."""
-    panels: list[tuple[int, ...]] = []
-    covered: set[int] = set()
-    while True:
-        weights = [0.0 if i in covered else 1.0 for i in range(problem.size)]
-        panel = best_panel(problem, weights)
-        if panel is None:
+@attrs.define
+class _Search:
+    """The state of the column generation: the two models and the compositions found so far."""
+
+    profiles: Profiles
+    pricer: CompositionPricer
+    master: RestrictedMaster
+    compositions: list[NDArray[np.int64]] = attrs.Factory(list)
+    known: set[bytes] = attrs.Factory(set)
+
+    def add(self, composition: NDArray[np.int64]) -> bool:
+        """Add ``composition`` as a column unless it is one already; whether it was new."""
+        key = composition.tobytes()
+        if key in self.known:
+            return False
+        self.known.add(key)
+        self.compositions.append(composition)
+        self.master.add(composition)
+        return True
+
+    def best(self, weights: NDArray[np.float64]) -> tuple[list[NDArray[np.int64]], float]:
+        """Compositions of greatest weight and a bound (:meth:`CompositionPricer.best`); an error when none
+        meets the quotas."""
+        found = self.pricer.best(weights)
+        if found is None:
             raise RecruitmentError("no panel meets the quotas")
-        if panels and covered.issuperset(panel):
-            return panels
-        panels.append(panel)
-        covered.update(panel)
+        return found
 
 
-def _solve_dual(
-    panels: Sequence[tuple[int, ...]], size: int, fixed: dict[int, float]
-) -> tuple[np.ndarray, float, float]:
-    """Weights y on candidates, the bound ŷ and the objective of the dual of the step's program."""
-    columns = size + 1  # y_0 .. y_{size-1}, then ŷ (free)
-    cost = np.zeros(columns)
-    cost[size] = 1.0
-    for index, value in fixed.items():
-        cost[index] = -value
-    rows = np.zeros((len(panels), columns))
-    for row, panel in enumerate(panels):
-        rows[row, list(panel)] = 1.0
-        rows[row, size] = -1.0
-    equality = np.zeros((1, columns))
-    for index in range(size):
-        if index not in fixed:
-            equality[0, index] = 1.0
-    bounds = [(0.0, None)] * size + [(None, None)]
-    result = linprog(
-        cost, A_ub=rows, b_ub=np.zeros(len(panels)), A_eq=equality, b_eq=[1.0], bounds=bounds, method="highs"
+def _cover(search: _Search) -> None:
+    """Start with compositions that between them give a seat to every profile that can have one."""
+    covered = np.zeros(search.profiles.number, dtype=bool)
+    while True:
+        composition = search.best(np.where(covered, 0.0, 1.0))[0][0]
+        if search.compositions and covered[composition > 0].all():
+            return
+        search.add(composition)
+        covered[composition > 0] = True
+
+
+def _stage(
+    search: _Search, counts: NDArray[np.float64], floors: NDArray[np.float64]
+) -> tuple[float, NDArray[np.float64]]:
+    """One LEXIMIN stage by column generation: the stage's value and the dual weights on the profiles.
+
+    ``floors`` are the fixed chances (0 for a profile not fixed). Any weights ``y`` on the profiles (not negative,
+    adding up to 1 on those not fixed) give an upper bound on the stage's value: the greatest weight of any
+    composition, ``max_c sum_t y_t c_t / counts_t``, minus ``floors . y`` (weak duality; the integer program's
+    bound stands in for the greatest weight). The restricted program's optimum is a lower bound.
+
+    Pricing is stabilised by smoothing (Wentges, "Weighted Dantzig-Wolfe decomposition for linear mixed-integer
+    programming", International Transactions in Operational Research 4(2), 1997): the integer program is given a
+    point halfway between the weights with the best bound so far and the restricted program's own, which keeps
+    the weights from jumping between the corners of a very degenerate program. When that point yields no
+    composition the restricted program lacks, its own weights are priced, and only they can end the stage.
+    """
+    best_bound = np.inf
+    centre: NDArray[np.float64] | None = None
+    for _ in range(MAX_ROUNDS):
+        value, duals, dual_bound = search.master.solve()
+        if best_bound - value <= GAP:
+            return value, duals
+        tries = [duals] if centre is None else [SMOOTHING * centre + (1.0 - SMOOTHING) * duals, duals]
+        for weights in tries:
+            compositions, weight_bound = search.best(weights / counts)
+            bound = weight_bound - float(np.dot(floors, weights))
+            if bound < best_bound:
+                best_bound, centre = bound, weights
+            better = [c for c in compositions if float(np.dot(c, duals / counts)) > dual_bound + PRICING_TOLERANCE]
+            if sum(search.add(c) for c in better):
+                break
+        else:
+            return value, duals
+    raise RecruitmentError(  # pragma: no cover - a guard against numerical trouble, never seen in the tests
+        "the selection did not converge; try fewer quotas or a smaller pool"
     )
-    if result.status != 0:
-        raise RecruitmentError(f"the linear program solver stopped without an answer: {result.message}")
-    values = np.asarray(result.x, dtype=float)
-    return values[:size], float(values[size]), float(result.fun)
-
-
-def _final_weights(panels: Sequence[tuple[int, ...]], size: int, fixed: dict[int, float]) -> list[float]:
-    """Probabilities of the panels that give every candidate (nearly) their fixed probability."""
-    count = len(panels)
-    # Variables: one weight per panel, then the shortfall t; minimise t subject to pi_i + t >= fixed_i.
-    cost = np.zeros(count + 1)
-    cost[count] = 1.0
-    rows = np.zeros((size, count + 1))
-    for column, panel in enumerate(panels):
-        rows[list(panel), column] = -1.0
-    rows[:, count] = -1.0
-    limits = -np.array([fixed[i] for i in range(size)])
-    equality = np.zeros((1, count + 1))
-    equality[0, :count] = 1.0
-    result = linprog(
-        cost,
-        A_ub=rows,
-        b_ub=limits,
-        A_eq=equality,
-        b_eq=[1.0],
-        bounds=[(0.0, None)] * count + [(None, None)],
-        method="highs",
-    )
-    if result.status != 0:
-        raise RecruitmentError(f"the linear program solver stopped without an answer: {result.message}")
-    weights = [float(w) if w > NEGLIGIBLE else 0.0 for w in np.asarray(result.x, dtype=float)[:count]]
-    total = sum(weights)
-    return [w / total for w in weights]
 
 
 def leximin(problem: PanelProblem) -> Distribution:
@@ -129,30 +158,35 @@ def leximin(problem: PanelProblem) -> Distribution:
     Raises :class:`RecruitmentError` when no panel meets the quotas (check with
     :func:`~coproduction.recruitment.solver.smallest_relaxation` first, to say why) or a solver fails.
     """
-    panels = _initial_panels(problem)
-    known = set(panels)
-    fixed: dict[int, float] = {}
-    while len(fixed) < problem.size:
-        for _ in range(MAX_ROUNDS):
-            y, bound, value = _solve_dual(panels, problem.size, fixed)
-            panel = best_panel(problem, [float(v) for v in y])
-            assert panel is not None  # the quotas were met by the initial panels
-            if sum(float(y[i]) for i in panel) <= bound + PRICING_TOLERANCE or panel in known:
-                break
-            panels.append(panel)
-            known.add(panel)
-        else:  # pragma: no cover - a guard against numerical trouble, never seen in the tests
-            raise RecruitmentError("the selection did not converge; try fewer quotas or a smaller pool")
+    if problem.seats > problem.size:
+        raise RecruitmentError("no panel meets the quotas")
+    profiles = profiles_of(problem)
+    search = _Search(profiles, CompositionPricer(problem, profiles), RestrictedMaster(profiles.counts))
+    _cover(search)
+    counts = profiles.counts.astype(float)
+    floors = np.zeros(profiles.number)
+    fixed: set[int] = set()
+    while len(fixed) < profiles.number:
+        value, duals = _stage(search, counts, floors)
         level = max(0.0, min(1.0, value))
-        newly = [i for i in range(problem.size) if i not in fixed and y[i] > FIX_TOLERANCE]
+        newly = [p for p in range(profiles.number) if p not in fixed and duals[p] > FIX_TOLERANCE]
         if not newly:  # pragma: no cover - the dual's weights on the unfixed add up to 1
-            newly = [i for i in range(problem.size) if i not in fixed]
-        for index in newly:
-            fixed[index] = level
-    weights = _final_weights(panels, problem.size, fixed)
-    kept = [(panel, weight) for panel, weight in zip(panels, weights, strict=True) if weight > 0.0]
-    kept.sort(key=lambda item: item[0])
-    return Distribution(tuple(p for p, _ in kept), tuple(w for _, w in kept))
+            newly = [p for p in range(profiles.number) if p not in fixed]
+        for profile in newly:
+            fixed.add(profile)
+            floors[profile] = level
+            search.master.fix(profile, level)
+    probabilities = search.master.weights()
+    support = [s for s, w in enumerate(probabilities) if w > NEGLIGIBLE]
+    total = float(sum(probabilities[s] for s in support))
+    panels = spread(
+        profiles, [search.compositions[s] for s in support], [float(probabilities[s]) / total for s in support]
+    )
+    kept = sorted((panel, weight) for panel, weight in panels.items() if weight > NEGLIGIBLE)
+    if not all(problem.meets_quotas(panel) for panel, _ in kept):  # pragma: no cover - by construction
+        raise RecruitmentError("the selection's panels could not be formed; try fewer quotas or a smaller pool")
+    total = sum(weight for _, weight in kept)
+    return Distribution(tuple(p for p, _ in kept), tuple(w / total for _, w in kept))
 
 
 def draw(distribution: Distribution, seed: int) -> tuple[tuple[int, ...], float]:
