@@ -1,5 +1,6 @@
 """The speed-ups of issue 6 (benchmarks) change nothing: templated JSON is ``json.dumps``'s text, pieces written
-atomically are the whole text, and the run's shared facts give the plain helpers' answers."""
+atomically are the whole text, and a run of the checks leaves no cyclic garbage (the register's index:
+tests/checks/test_index.py)."""
 
 from __future__ import annotations
 
@@ -127,36 +128,6 @@ def test_dv001_pre_test_matches_audit(counts: list[int], weights: list[int], rat
     assert _may_be_under(counted, figures, exact(ratio), exact(minimum)) == expected
 
 
-# --- the run's shared facts give the plain helpers' answers ------------------------------------------------------
-
-
-@settings(max_examples=40)
-@given(data=st.data())
-def test_run_facts_match_plain_helpers(data: st.DataObject) -> None:
-    from coproduction.checks import CheckContext
-    from coproduction.checks import _queries as q
-    from coproduction.checks._facts import RunFacts
-    from coproduction.policy import Policy
-    from tests.strategies import dates, registers
-
-    register = data.draw(registers(max_members=6, max_groups=3, max_meetings=6))
-    context = CheckContext(register=register, policy=Policy(), as_of=data.draw(dates()))
-    shared = RunFacts(context)
-    for _ in range(2):  # the second round answers from the cache
-        for group in register.groups:
-            for day in data.draw(st.lists(dates(), min_size=1, max_size=4)):
-                assert shared.current_members(group.id, day) == register.current_members(group.id, day)
-                assert shared.current_member_ids(group.id, day) == {
-                    ms.member for ms in register.current_memberships(group.id, day)
-                }
-                assert shared.held_meetings(group.id, day) == q.held_meetings(register, group.id, context.policy, day)
-        for meeting in register.meetings:
-            assert shared.present(meeting) == meeting.present
-            assert shared.present_members(meeting) == q.present_members(register, meeting)
-            assert shared.lived_present(meeting) == q.count_lived_experience(q.present_members(register, meeting))
-            assert shared.query_day(meeting) == q.meeting_day(meeting, context.policy)
-
-
 # --- a run of the checks makes no reference cycles (check pauses the collector) ---------------------------------
 
 
@@ -182,18 +153,3 @@ def test_check_run_leaves_no_cyclic_garbage(tmp_path: Path) -> None:
         finally:
             if was_enabled:
                 gc.enable()
-
-
-def test_run_facts_right_for_short_lived_meetings() -> None:
-    """Answers are kept by id(); a meeting asked about is kept alive, so a later object cannot reuse its id."""
-    from coproduction.checks import CheckContext
-    from coproduction.checks._facts import RunFacts
-    from coproduction.policy import Policy
-    from tests.builders import meeting, register
-
-    context = CheckContext(register=register(), policy=Policy(), as_of=date(2026, 11, 25))
-    shared = RunFacts(context)
-    for n in range(300):
-        temporary = meeting(f"m{n}", present=[f"p{n}"], day=date(2026, 1 + n % 12, 1 + n % 28))
-        assert shared.present(temporary) == (f"p{n}",)
-        assert shared.query_day(temporary) == date(2026, 1 + n % 12, 1 + n % 28)

@@ -16,7 +16,7 @@ GAPS: tuple[tuple[str, str, str, str, str], ...] = (
     ),
     (
         "gap-facts-started",
-        "_facts.py",
+        "index.py",
         "                if ms.started is not None:\n                    days.add(ms.started)\n",
         "",
         "tests/checks/membership/test_MB002.py::test_mb002_a_member_is_expected_only_from_the_start_of_their_membership",

@@ -48,7 +48,7 @@ TESTS = (
     "tests/checks/equality",
     "tests/checks/reciprocity",
     "tests/checks/diversity",
-    "tests/checks/test_facts.py",
+    "tests/checks/test_index.py",
     "tests/checks/test_queries_edges.py",
     "tests/checks/test_documentation.py",
     "tests/checks/test_eq_gr_mb_queries.py",

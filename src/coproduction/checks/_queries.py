@@ -1,4 +1,4 @@
-"""Small questions the equality, governance and membership checks ask of a register.
+"""Small questions the checks ask: calendar months, a meeting's local date, shares, numbers and words for people.
 
 Kept apart from the checks so that each check reads as its rule. Everything here is a pure function of its
 arguments: dates are passed in, never read from the clock.
@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coproduction.errors import PolicyError, Problem
-from coproduction.models.enums import MeetingStatus, Perspective
+from coproduction.models.enums import Perspective
 from coproduction.models.group import GroundRules, Group
 from coproduction.models.meeting import Meeting
 from coproduction.models.member import Member
@@ -75,23 +75,13 @@ def in_zone(moment: datetime, zone: ZoneInfo) -> datetime:
         return moment
 
 
-def local(moment: datetime, policy: Policy) -> datetime:
-    """``moment`` in the policy's time zone (:func:`in_zone`)."""
-    return in_zone(moment, policy_zone(policy.timezone))
 
 
 def meeting_day(meeting: Meeting, policy: Policy) -> date:
     """The meeting's date in the policy's time zone (a meeting at 23:30 UTC in summer is on the next day)."""
-    return local(meeting.start, policy).date()
+    return in_zone(meeting.start, policy_zone(policy.timezone)).date()
 
 
-def held_meetings(register: Register, group_id: str, policy: Policy, until: date) -> tuple[Meeting, ...]:
-    """The group's held meetings on or before ``until``, in date order (then id)."""
-    return tuple(
-        m
-        for m in register.meetings_by_group.get(group_id, ())
-        if m.status is MeetingStatus.HELD and meeting_day(m, policy) <= until
-    )
 
 
 def known_members(register: Register, ids: Iterable[str]) -> tuple[Member, ...]:
@@ -104,18 +94,10 @@ def known_members(register: Register, ids: Iterable[str]) -> tuple[Member, ...]:
     return tuple(seen.values())
 
 
-def voting_members(register: Register, group_id: str, on: date) -> tuple[Member, ...]:
-    """Distinct members with a current voting membership of the group on ``on``."""
-    return known_members(register, (ms.member for ms in register.current_memberships(group_id, on) if ms.voting))
 
 
-def present_members(register: Register, meeting: Meeting) -> tuple[Member, ...]:
-    """Distinct known members recorded as present at ``meeting``."""
-    return known_members(register, meeting.present)
 
 
-def count_lived_experience(members: Sequence[Member]) -> int:
-    return sum(1 for m in members if m.has_lived_experience)
 
 
 def is_under(count: int, total: int, share: float) -> bool:

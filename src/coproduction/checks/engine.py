@@ -4,8 +4,8 @@ Modelled on Ruff's rules catalogue (STYLE.md): one rule, one place; a code with 
 name that names the problem; one explicit registry from code to check; selection by code or prefix, the more
 specific winning; codes never reused.
 
-A check is a pure function of a :class:`CheckContext` (the register, the policy and the "as of" date). It never
-reads the clock or the environment.
+A check is a pure function of a :class:`CheckContext` (the register, the policy and the "as of" date, with the
+register's read-only index, ``context.index``). It never reads the clock or the environment.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from coproduction.checks.index import RegisterIndex
 from coproduction.errors import CheckFailedError, CheckRegistryError, CoproductionError, UnknownCheckError
 from coproduction.models.register import Register
 from coproduction.policy import Policy, Severity
@@ -126,8 +127,16 @@ class CheckContext:
     #: Whether the output is for internal use only. ``False`` (the default): it may be published, so diversity
     #: findings say only what the publishable audit's tables imply (:mod:`coproduction.audit.disclosure`).
     internal: bool = False
-    #: Answers the checks share within one run (``checks._facts``), so that each is worked out once.
-    cache: dict[str, object] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    #: The register's index (:class:`~coproduction.checks.index.RegisterIndex`): who is current, who was present,
+    #: expected attendees' needs, meeting dates... worked out once for this context and read-only to the checks.
+    index: RegisterIndex = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(
+            lambda context: RegisterIndex(context.register, context.policy, context.is_working_day), takes_self=True
+        ),
+    )
 
 
 CheckFunction = Callable[[CheckContext], Iterable[Flag]]

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from coproduction.checks._facts import facts
 from coproduction.checks.accessibility._common import _paper_key, _people_need
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.sources import cite
@@ -29,8 +28,8 @@ def late_papers(context: CheckContext) -> Iterator[Flag]:
     policy = context.policy
     notice = policy.papers_notice_working_days
     easy_read_days = policy.easy_read_notice_days
-    shared = facts(context)
-    for meeting, day, needs in shared.active_meeting_facts():
+    index = context.index
+    for meeting, day, needs in index.meetings_not_cancelled_with_needs():
         if not meeting.papers:
             continue
         easy_read_readers = needs.get(_EASY_READ, 0)
@@ -40,7 +39,7 @@ def late_papers(context: CheckContext) -> Iterator[Flag]:
             if (
                 published is not None
                 and published < day
-                and shared.clear_working_days(published, day, notice) >= notice
+                and index.clear_working_days(published, day, notice) >= notice
                 and not (easy_read_readers and (day - published).days < easy_read_days)
             ):
                 continue  # out in time: the common case, decided without building any message
@@ -53,7 +52,7 @@ def _late_paper(
     easy_read_days = context.policy.easy_read_notice_days
     needed = _plural(notice, "clear working day")
     if paper.published is None:
-        clear_if_today = facts(context).clear_working_days(context.as_of, day, notice)
+        clear_if_today = context.index.clear_working_days(context.as_of, day, notice)
         days_away = (day - context.as_of).days
         if context.as_of > day:
             yield Flag(
@@ -90,7 +89,7 @@ def _late_paper(
             late_hint,
         )
         return
-    clear = facts(context).clear_working_days(paper.published, day, notice)
+    clear = context.index.clear_working_days(paper.published, day, notice)
     if clear < notice:
         yield Flag(
             meeting_id,

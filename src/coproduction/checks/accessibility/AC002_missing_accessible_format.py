@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks.accessibility._common import _JUDGED, _missing, _paper_key
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.sources import cite
@@ -27,12 +26,12 @@ _FORMAT_WORDS = {
 
 
 def missing_accessible_format(context: CheckContext) -> Iterator[Flag]:
-    shared = facts(context)
+    index = context.index
     hint = "Produce the missing versions and send them out at the same time as the standard paper."
-    # By (id of the meeting's need counts, paper's formats): meetings share both, and the run's facts keep the
+    # By (id of the meeting's need counts, paper's formats): meetings share both, and the index keeps the
     # counts (so their ids stay theirs), so each text is written once.
     details: dict[tuple[int, frozenset[PaperFormat]], str] = {}
-    for meeting, _, needs in shared.active_meeting_facts():
+    for meeting, _, needs in index.meetings_not_cancelled_with_needs():
         if not meeting.papers:
             continue
         papers = meeting.papers if len(meeting.papers) == 1 else sorted(meeting.papers, key=_paper_key)
@@ -40,7 +39,7 @@ def missing_accessible_format(context: CheckContext) -> Iterator[Flag]:
             formats = paper.formats
             detail = details.get((id(needs), formats))
             if detail is None:
-                detail = details[id(needs), formats] = _missing(shared.formats_for(needs), formats, _FORMAT_WORDS)
+                detail = details[id(needs), formats] = _missing(index.formats_needed(needs), formats, _FORMAT_WORDS)
             if detail:
                 yield Flag(meeting.id, f"Paper '{paper.title}' is not available in {detail}.", hint)
 

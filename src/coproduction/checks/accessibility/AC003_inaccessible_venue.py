@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks.accessibility._common import _JUDGED, _missing
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.sources import cite
@@ -31,15 +30,15 @@ _FEATURE_WORDS = {
 
 
 def inaccessible_venue(context: CheckContext) -> Iterator[Flag]:
-    shared = facts(context)
+    index = context.index
     details: dict[tuple[int, frozenset[VenueFeature]], str] = {}  # as in AC002
-    for meeting, _, needs in shared.active_meeting_facts():
+    for meeting, _, needs in index.meetings_not_cancelled_with_needs():
         if meeting.mode is _ONLINE:
             continue
         features: frozenset[VenueFeature] = meeting.venue.features if meeting.venue else frozenset()
         detail = details.get((id(needs), features))
         if detail is None:
-            detail = details[id(needs), features] = _missing(shared.features_for(needs), features, _FEATURE_WORDS)
+            detail = details[id(needs), features] = _missing(index.features_needed(needs), features, _FEATURE_WORDS)
         if not detail:
             continue
         if meeting.venue is None:

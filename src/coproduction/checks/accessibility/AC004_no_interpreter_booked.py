@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from coproduction.checks._facts import facts
 from coproduction.checks.accessibility._common import _JUDGED, _people_need
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.sources import ASLI, cite
@@ -23,7 +22,7 @@ _BSL = AccessNeed.BSL
 
 def no_interpreter_booked(context: CheckContext) -> Iterator[Flag]:
     from_minutes = context.policy.two_interpreters_from_minutes
-    for meeting, _, needs in facts(context).active_meeting_facts():
+    for meeting, _, needs in context.index.meetings_not_cancelled_with_needs():
         signers = needs.get(_BSL, 0)
         if not signers:
             continue

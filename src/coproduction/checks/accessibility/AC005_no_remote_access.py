@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks.accessibility._common import _JUDGED, _people_need
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.sources import cite
@@ -23,7 +22,7 @@ _IN_PERSON = MeetingMode.IN_PERSON
 
 
 def no_remote_access(context: CheckContext) -> Iterator[Flag]:
-    for meeting, _, needs in facts(context).active_meeting_facts():
+    for meeting, _, needs in context.index.meetings_not_cancelled_with_needs():
         if meeting.mode is _IN_PERSON:
             continue
         if not (meeting.joining_link and meeting.joining_link.strip()):

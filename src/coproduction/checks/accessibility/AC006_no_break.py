@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks.accessibility._common import _JUDGED
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.sources import DEFRA, cite, project_default
@@ -37,7 +36,7 @@ def longest_stretch_without_break(meeting: Meeting) -> int:
 
 def no_break(context: CheckContext) -> Iterator[Flag]:
     limit = context.policy.max_minutes_without_break
-    for meeting in facts(context).active_meetings():
+    for meeting in context.index.meetings_not_cancelled():
         if max(meeting.minutes, 0) <= limit:
             continue  # no stretch is longer than the whole meeting
         stretch = longest_stretch_without_break(meeting)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import time
 
-from coproduction.checks._facts import facts
 from coproduction.checks._queries import in_zone, policy_zone
 from coproduction.checks.accessibility._common import _JUDGED
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
@@ -20,7 +19,7 @@ from coproduction.policy import Severity
 
 def inaccessible_hours(context: CheckContext) -> Iterator[Flag]:
     policy = context.policy
-    meetings = facts(context).active_meetings()
+    meetings = context.index.meetings_not_cancelled()
     if not meetings:
         return  # (and an unknown time zone is nothing to report without meetings)
     zone = policy_zone(policy.timezone)

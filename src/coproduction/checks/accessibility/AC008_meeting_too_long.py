@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks.accessibility._common import _JUDGED
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.sources import DEFRA, cite, project_default
@@ -18,7 +17,7 @@ from coproduction.policy import Severity
 
 def meeting_too_long(context: CheckContext) -> Iterator[Flag]:
     limit = context.policy.max_meeting_minutes
-    for meeting in facts(context).active_meetings():
+    for meeting in context.index.meetings_not_cancelled():
         minutes = meeting.minutes
         if minutes > limit:
             yield Flag(

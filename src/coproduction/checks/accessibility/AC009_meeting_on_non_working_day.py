@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from coproduction.checks._facts import facts
 from coproduction.checks.accessibility._common import _JUDGED
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.sources import cite
@@ -22,7 +21,7 @@ def meeting_on_non_working_day(context: CheckContext) -> Iterator[Flag]:
     region = context.policy.region
     hint = "Move it to a working day, unless members chose this day."
     messages: dict[date, str | None] = {}  # by day: meetings share days
-    for meeting, day, _ in facts(context).active_meeting_facts():
+    for meeting, day, _ in context.index.meetings_not_cancelled_with_needs():
         if day in messages:
             message = messages[day]
         else:

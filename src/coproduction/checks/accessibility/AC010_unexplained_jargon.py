@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from coproduction.checks._facts import facts
 from coproduction.checks.accessibility._common import (
     _JUDGED,
     _join,
@@ -69,7 +68,7 @@ def unexplained_jargon(context: CheckContext) -> Iterator[Flag]:
     if not jargon:
         return
     terms = _jargon_terms(tuple(sorted(jargon.items())))
-    meetings = facts(context).active_meetings()
+    meetings = context.index.meetings_not_cancelled()
     # Each distinct title is searched once; meetings share titles, and most use no jargon at all.
     titles = {item.title for meeting in meetings for item in meeting.agenda}
     titles.update(paper.title for meeting in meetings for paper in meeting.papers)

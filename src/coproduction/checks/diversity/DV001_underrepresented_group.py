@@ -22,10 +22,9 @@ from functools import cache
 from operator import attrgetter
 
 from coproduction.audit.analysis import RowStatus, Tally, category_rows, exact, regroup
-from coproduction.audit.disclosure import publishable_rows, published_table
+from coproduction.audit.disclosure import publishable_rows
 from coproduction.audit.labels import category_phrase, characteristic_title
 from coproduction.audit.population import CharacteristicBaseline
-from coproduction.checks._facts import facts
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.sources import CENSUS, cite, project_default
 from coproduction.models.diversity import PREFER_NOT_TO_SAY, Characteristic, DiversityProfile
@@ -88,9 +87,9 @@ def underrepresented_group(context: CheckContext) -> Iterator[Flag]:
     baseline = context.baselines(policy.baseline)
     ratio, minimum = exact(policy.min_representation_ratio), exact(policy.min_expected_count)
     judged = [(c, figures) for c in policy.monitored_characteristics if (figures := baseline.get(c)) is not None]
-    shared = facts(context)
+    index = context.index
     for group in sorted(context.register.groups, key=lambda g: g.id):
-        members = shared.current_members(group.id, context.as_of)
+        members = index.current_members(group.id, context.as_of)
         if not members:
             continue
         profiles = [m.diversity for m in members if m.diversity is not None]
@@ -100,7 +99,7 @@ def underrepresented_group(context: CheckContext) -> Iterator[Flag]:
                 continue
             rows = category_rows(counted, figures, policy)
             if not context.internal:  # only what the publishable audit implies (audit.disclosure)
-                published = published_table(counted, policy.suppression_threshold, context.cache)
+                published = context.index.published_table(counted, policy.suppression_threshold)
                 rows = publishable_rows(published, rows, ratio, minimum)
             for row in rows:
                 if row.status is not RowStatus.UNDER:

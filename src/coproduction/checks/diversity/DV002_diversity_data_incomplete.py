@@ -12,7 +12,7 @@ from functools import lru_cache
 from operator import attrgetter
 
 from coproduction.audit.analysis import regroup, tally
-from coproduction.audit.disclosure import publishable_unknown, published_table
+from coproduction.audit.disclosure import publishable_unknown
 from coproduction.audit.suppression import PublishedTally
 from coproduction.checks.diversity._common import _groups_with_members, _percent, _plural
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
@@ -51,7 +51,7 @@ def _published(context: CheckContext, members: Sequence[Member], characteristic:
     baseline's groups of categories where the policy's baseline has them, as the audit counts."""
     figures = context.baselines(context.policy.baseline).get(characteristic) if context.baselines else None
     counted = regroup(tally(members, characteristic), figures)
-    return published_table(counted, context.policy.suppression_threshold, context.cache)
+    return context.index.published_table(counted, context.policy.suppression_threshold)
 
 
 def _at_least_message(characteristic: Characteristic, unknown: int, total: int, limit: float) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks.diversity._common import _groups_with_members, _plural
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.sources import cite, project_default
@@ -18,7 +17,7 @@ from coproduction.policy import Severity
 
 def narrow_lived_experience(context: CheckContext) -> Iterator[Flag]:
     minimum = context.policy.min_service_areas
-    lived_ids = facts(context).lived_ids()
+    lived_ids = context.index.lived_experience_ids()
     for group, members in _groups_with_members(context):
         lived = [m for m in members if m.id in lived_ids]
         areas = {area.strip().casefold() for m in lived for area in m.service_areas if area.strip()}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from coproduction.checks._facts import facts
 from coproduction.checks.engine import CheckContext
 from coproduction.models.group import Group
 from coproduction.models.member import Member
@@ -23,8 +22,8 @@ def _plural(count: int, word: str) -> str:
 
 def _groups_with_members(context: CheckContext) -> Iterator[tuple[Group, Sequence[Member]]]:
     """Each group (by id) with its current members on the "as of" date, skipping empty groups."""
-    shared = facts(context)
+    index = context.index
     for group in sorted(context.register.groups, key=lambda g: g.id):
-        members = shared.current_members_by_id(group.id, context.as_of)
+        members = index.current_members_by_id(group.id, context.as_of)
         if members:
             yield group, members

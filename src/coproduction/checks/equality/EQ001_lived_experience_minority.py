@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     group_label,
     is_under,
@@ -25,14 +24,13 @@ from coproduction.policy import Severity
 def lived_experience_minority(context: CheckContext) -> Iterator[Flag]:
     register, policy, as_of = context.register, context.policy, context.as_of
     share = policy.min_lived_experience_share
-    shared = facts(context)
-    lived_ids = shared.lived_ids()
+    index = context.index
+    lived_ids = index.lived_experience_ids()
     for group in register.groups:
-        # voting_members(register, group.id, as_of), from the run's memberships
-        voters = register.members_of([ms for ms in shared.current_memberships(group.id, as_of) if ms.voting])
+        voters = index.voting_members(group.id, as_of)
         if not voters:
             continue
-        lived = sum(1 for voter in voters if voter.id in lived_ids)  # count_lived_experience(voters)
+        lived = sum(1 for voter in voters if voter.id in lived_ids)
         if not is_under(lived, len(voters), share):
             continue
         needed = more_needed(lived, len(voters), share)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     PERSPECTIVE_PHRASES,
     group_label,
@@ -27,7 +26,7 @@ def missing_perspective(context: CheckContext) -> Iterator[Flag]:
         required = policy.required_perspectives.get(group.kind, frozenset())
         if not required:
             continue
-        members = facts(context).current_members(group.id, as_of)
+        members = context.index.current_members(group.id, as_of)
         held = frozenset().union(*(m.perspectives for m in members))
         for perspective in Perspective:  # the enum's order keeps findings stable
             if perspective not in required or perspective in held:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     is_under,
     percent,
@@ -24,10 +23,10 @@ from coproduction.policy import Severity
 def staff_dominated_meeting(context: CheckContext) -> Iterator[Flag]:
     register, policy, as_of = context.register, context.policy, context.as_of
     share = policy.min_lived_experience_share_present
-    shared = facts(context)
+    index = context.index
     for group in register.groups:
-        for meeting in shared.held_meetings(group.id, as_of):
-            present, lived = shared.present_counts(meeting)
+        for meeting in index.held_meetings(group.id, as_of):
+            present, lived = index.present_counts(meeting)
             if not present or not is_under(lived, present, share):
                 continue
             message = (

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     is_under,
     percent,
@@ -41,12 +40,12 @@ def _eq005_judged(meeting: Meeting, day: date, as_of: date) -> bool:
 def agenda_led_by_staff_only(context: CheckContext) -> Iterator[Flag]:
     register, policy = context.register, context.policy
     share = policy.min_lived_experience_led_items
-    shared = facts(context)
-    lived = shared.lived_ids()  # known members' ids, so a lead among them is a known member with lived experience
+    index = context.index
+    lived = index.lived_experience_ids()  # known ids: a lead among them is a known member with lived experience
     asks = f"; the policy asks for at least {percent(share)}"
     for group in register.groups:
         for meeting in register.meetings_by_group.get(group.id, ()):
-            if not meeting.agenda or not _eq005_judged(meeting, shared.query_day(meeting), context.as_of):
+            if not meeting.agenda or not _eq005_judged(meeting, index.meeting_day(meeting), context.as_of):
                 continue
             led = len([item for item in meeting.agenda if not lived.isdisjoint(item.leads)])
             total = len(meeting.agenda)

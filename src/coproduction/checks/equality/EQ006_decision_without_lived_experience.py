@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     plural,
 )
@@ -22,12 +21,12 @@ from coproduction.policy import Severity
 def decision_without_lived_experience(context: CheckContext) -> Iterator[Flag]:
     register, policy, as_of = context.register, context.policy, context.as_of
     minimum = policy.min_lived_experience_for_decisions
-    shared = facts(context)
+    index = context.index
     for group in register.groups:
-        for meeting in shared.held_meetings(group.id, as_of):
+        for meeting in index.held_meetings(group.id, as_of):
             if not meeting.decisions:
                 continue
-            present, lived = shared.present_counts(meeting)
+            present, lived = index.present_counts(meeting)
             reasons: list[str] = []
             if lived < minimum:
                 reasons.append(

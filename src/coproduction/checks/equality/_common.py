@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from coproduction.checks._facts import facts
 from coproduction.checks.engine import CheckContext
 from coproduction.models.meeting import Meeting
 
 
 def _meeting_label(meeting: Meeting, context: CheckContext) -> str:
-    day: date = facts(context).query_day(meeting)
+    day: date = context.index.meeting_day(meeting)
     return f"{meeting.title!r} on {day.isoformat()}"

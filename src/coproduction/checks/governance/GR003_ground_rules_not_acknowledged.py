@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     group_label,
     rules_current_since,
@@ -22,7 +21,7 @@ from coproduction.policy import Severity
 
 def ground_rules_not_acknowledged(context: CheckContext) -> Iterator[Flag]:
     register, as_of = context.register, context.as_of
-    shared = facts(context)
+    index = context.index
     for group in register.groups:
         rules = group.ground_rules
         if rules is None:
@@ -35,7 +34,7 @@ def ground_rules_not_acknowledged(context: CheckContext) -> Iterator[Flag]:
         not_acknowledged = (
             f" has not acknowledged the ground rules of {group_label(group)} agreed or reviewed on {since.isoformat()}"
         )
-        for member in shared.current_members(group.id, as_of):
+        for member in index.current_members(group.id, as_of):
             if member.id not in acknowledged:
                 yield Flag(member.id, member.name + not_acknowledged, f"{_GO_THROUGH}{member.name}{_IN_THEIR_FORMAT}")
 

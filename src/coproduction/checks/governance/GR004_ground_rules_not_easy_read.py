@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     group_label,
     plural,
@@ -27,7 +26,7 @@ def ground_rules_not_easy_read(context: CheckContext) -> Iterator[Flag]:
         rules = group.ground_rules
         if rules is None or rules_current_since(rules, as_of) is None or rules.has_easy_read:
             continue
-        needing = sum(1 for m in facts(context).current_members(group.id, as_of) if m.needs(AccessNeed.EASY_READ))
+        needing = sum(1 for m in context.index.current_members(group.id, as_of) if m.needs(AccessNeed.EASY_READ))
         if not needing:
             continue
         message = (

@@ -12,7 +12,6 @@ import itertools
 from collections.abc import Iterator
 from datetime import date
 
-from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     group_label,
     months_before,
@@ -33,7 +32,7 @@ def irregular_meetings(context: CheckContext) -> Iterator[Flag]:
     for group in register.groups:
         if group.cadence is None:
             continue
-        days = sorted({day for _, day in facts(context).held_meeting_days(group.id, as_of)})
+        days = sorted({day for _, day in context.index.held_meetings_with_days(group.id, as_of)})
         if not days:
             continue
         longest = _longest_gap(days, as_of, window_start)

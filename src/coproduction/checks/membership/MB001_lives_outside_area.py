@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     group_label,
 )
@@ -32,7 +31,7 @@ def lives_outside_area(context: CheckContext) -> Iterator[Flag]:
     for group in register.groups:
         if not group.requires_residence:
             continue
-        for member in facts(context).current_members(group.id, as_of):
+        for member in context.index.current_members(group.id, as_of):
             groups_of.setdefault(member.id, []).append(group)
     for member in register.members:
         groups = groups_of.get(member.id)

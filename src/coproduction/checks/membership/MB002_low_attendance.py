@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import chain
 
-from coproduction.checks._facts import RunFacts, facts
 from coproduction.checks._queries import (
     group_label,
     months_before,
@@ -19,6 +18,7 @@ from coproduction.checks._queries import (
     plural,
 )
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
+from coproduction.checks.index import RegisterIndex
 from coproduction.checks.sources import NORTH_CUMBRIA, cite, project_default
 from coproduction.models.meeting import Meeting
 from coproduction.policy import Severity
@@ -26,7 +26,7 @@ from coproduction.policy import Severity
 
 def low_attendance(context: CheckContext) -> Iterator[Flag]:
     register, policy, as_of = context.register, context.policy, context.as_of
-    shared = facts(context)
+    index = context.index
     window_start = months_before(as_of, policy.attendance_window_months)
     for group in register.groups:
         # Per meeting, who was expected: those listed, or when nobody is listed the group's current members on its
@@ -34,14 +34,14 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
         # Meetings without a list share who was expected through a stretch of unchanged membership, so the
         # meetings are taken together by who was expected.
         window: Window = {}
-        for meeting, day in shared.held_meeting_days(group.id, as_of):
+        for meeting, day in index.held_meetings_with_days(group.id, as_of):
             if day >= window_start:
-                listed = frozenset(meeting.expected) if meeting.expected else shared.current_member_ids(group.id, day)
+                listed = frozenset(meeting.expected) if meeting.expected else index.current_member_ids(group.id, day)
                 window.setdefault(listed, []).append(meeting)
         if not window:
             continue
-        expected_at, present_at = _attendance_counts(shared, window)
-        for member in shared.current_members(group.id, as_of):
+        expected_at, present_at = _attendance_counts(index, window)
+        for member in index.current_members(group.id, as_of):
             expected = expected_at.get(member.id, 0)
             present = present_at.get(member.id, 0)
             # A member expected at no meeting has no attendance to judge, whatever the policy's minimum.
@@ -49,7 +49,7 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
                 continue
             if present / expected >= policy.min_attendance_rate:
                 continue
-            apologies = _apologies(shared, member.id, window)
+            apologies = _apologies(index, member.id, window)
             sent = f", with apologies for {apologies}" if apologies else ""
             message = (
                 f"{member.name} was present at {present} of the {plural(expected, 'meeting')} of "
@@ -70,20 +70,20 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
 Window = dict[frozenset[str], list[Meeting]]
 
 
-def _attendance_counts(shared: RunFacts, window: Window) -> tuple[dict[str, int], dict[str, int]]:
+def _attendance_counts(index: RegisterIndex, window: Window) -> tuple[dict[str, int], dict[str, int]]:
     """For each member, at how many of the ``window``'s meetings (by who was expected at them) they were expected,
     and at how many of those they were present."""
     expected_at: dict[str, int] = {}
     present_at: dict[str, int] = {}
     for listed, meetings in window.items():
-        came = Counter(chain.from_iterable([shared.present_ids(meeting) for meeting in meetings]))
+        came = Counter(chain.from_iterable([index.present_ids(meeting) for meeting in meetings]))
         for member_id in listed:
             expected_at[member_id] = expected_at.get(member_id, 0) + len(meetings)
             present_at[member_id] = present_at.get(member_id, 0) + came.get(member_id, 0)
     return expected_at, present_at
 
 
-def _apologies(shared: RunFacts, member_id: str, window: Window) -> int:
+def _apologies(index: RegisterIndex, member_id: str, window: Window) -> int:
     """At how many of the ``window``'s meetings (by who was expected at them) the member was expected, sent
     apologies and was not present (present counts before apologies, as a member may have both)."""
     return sum(
@@ -91,7 +91,7 @@ def _apologies(shared: RunFacts, member_id: str, window: Window) -> int:
         for listed, meetings in window.items()
         if member_id in listed
         for meeting in meetings
-        if member_id in shared.apologies_ids(meeting) and member_id not in shared.present_ids(meeting)
+        if member_id in index.apologies_ids(meeting) and member_id not in index.present_ids(meeting)
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     group_label,
 )
@@ -20,9 +19,9 @@ from coproduction.policy import Severity
 
 def term_expired(context: CheckContext) -> Iterator[Flag]:
     register, as_of = context.register, context.as_of
-    shared = facts(context)
+    index = context.index
     for group in register.groups:
-        for ms in shared.current_memberships(group.id, as_of):
+        for ms in index.current_memberships(group.id, as_of):
             if ms.term_ends is None or ms.term_ends >= as_of:
                 continue
             member = register.member_by_id.get(ms.member)

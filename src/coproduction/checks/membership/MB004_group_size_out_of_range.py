@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks._queries import (
     group_label,
     plural,
@@ -25,7 +24,7 @@ def group_size_out_of_range(context: CheckContext) -> Iterator[Flag]:
         size_range = policy.group_sizes.get(group.kind)
         if size_range is None:
             continue
-        size = len(facts(context).current_members(group.id, as_of))
+        size = len(context.index.current_members(group.id, as_of))
         kind = group.kind.value.replace("-", " ")
         if size < size_range.minimum:
             message = (

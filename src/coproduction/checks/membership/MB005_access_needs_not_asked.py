@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.sources import cite
 from coproduction.policy import Severity
@@ -17,7 +16,7 @@ from coproduction.policy import Severity
 
 def access_needs_not_asked(context: CheckContext) -> Iterator[Flag]:
     register, as_of = context.register, context.as_of
-    current = facts(context).current_anywhere(as_of)
+    current = context.index.current_anywhere(as_of)
     for member in register.members:
         if member.id not in current or member.access_needs is not None:
             continue

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from coproduction.checks._facts import facts
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.reciprocity._common import _HELD
 from coproduction.checks.sources import CNWL, HQIP, PAYING, cite
@@ -22,17 +21,17 @@ _SETTLED = frozenset({PaymentKind.PAYMENT, PaymentKind.EXPENSES, PaymentKind.DEC
 
 
 def unpaid_involvement(context: CheckContext) -> Iterator[Flag]:
-    shared = facts(context)
+    index = context.index
     # Present known members with lived experience, less those who have declined payment: the people to be paid.
     declined = frozenset(
         member.id
         for member in context.register.member_by_id.values()
         if member.payment_preference is PaymentPreference.DECLINED
     )
-    for meeting in shared.active_meetings():
+    for meeting in index.meetings_not_cancelled():
         if meeting.status is not _HELD:
             continue
-        to_pay = shared.lived_present_ids(meeting)
+        to_pay = index.lived_experience_present_ids(meeting)
         if declined:
             to_pay = to_pay - declined
         if not to_pay:

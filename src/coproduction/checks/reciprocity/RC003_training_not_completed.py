@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from coproduction.checks._facts import facts
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.reciprocity._common import _days, days_after
 from coproduction.checks.sources import cite, project_default
@@ -28,7 +27,7 @@ def joined_on(context: CheckContext, member: Member) -> date | None:
 
 def training_not_completed(context: CheckContext) -> Iterator[Flag]:
     as_of, within = context.as_of, context.policy.training_within_days
-    current = facts(context).current_anywhere(as_of)
+    current = context.index.current_anywhere(as_of)
     hint = "Offer co-production training now, at a time and in a format that suits the member."
     messages: dict[date, str | None] = {}  # by joining date (members join on the same days); None: not yet due
     for member_id, member in context.register.member_by_id.items():

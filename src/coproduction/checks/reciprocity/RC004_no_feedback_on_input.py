@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from coproduction.checks._facts import facts
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.reciprocity._common import _HELD, _days, days_after
 from coproduction.checks.sources import cite, project_default
@@ -22,7 +21,7 @@ def no_feedback_on_input(context: CheckContext) -> Iterator[Flag]:
     after = f"' had input from people with lived experience and no outcome recorded {_days(within)} after the meeting."
     hint = "Record what was done with their input and tell the group ('you said, we did')."
     deadlines: dict[date, date] = {}  # by meeting day: meetings share days
-    for meeting, day, _ in facts(context).active_meeting_facts():
+    for meeting, day, _ in context.index.meetings_not_cancelled_with_needs():
         if meeting.status is not _HELD:
             continue
         deadline = deadlines.get(day)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from coproduction.checks._facts import facts
 from coproduction.checks.engine import Check, CheckContext, CheckDoc, Flag, Principle, SubjectKind
 from coproduction.checks.reciprocity._common import _days
 from coproduction.checks.sources import cite
@@ -18,7 +17,7 @@ from coproduction.policy import Severity
 
 
 def overdue_action(context: CheckContext) -> Iterator[Flag]:
-    for meeting in facts(context).active_meetings():
+    for meeting in context.index.meetings_not_cancelled():
         if not meeting.actions:
             continue
         overdue = sorted(

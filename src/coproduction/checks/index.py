@@ -1,20 +1,27 @@
-"""Facts several checks ask about the same meetings and groups, worked out once per run.
+"""The register's index: what the checks ask of the register, worked out once per run and read-only to them.
 
-A run of the checks asks the same questions many times: a meeting's local date, its expected attendees and their
-access needs, who is a current member of a group on a day. At national scale (168,000 meetings) asking each
-afresh in each check costs more than loading the register. :class:`RunFacts` answers each question once and keeps
-the answer for the rest of the run (one :class:`~coproduction.checks.engine.CheckContext`); every answer is the
-one the plain helper (``_queries`` and ``accessibility``) would give, so findings do not change.
+The engine hands every check of a run one :class:`RegisterIndex` (``context.index``): who is a current member of
+each group on a day, each meeting's date on the policy's clock, who was present, who sent apologies, the access
+needs of each meeting's expected attendees, the meetings not cancelled and the held meetings of each group. A check
+asks in the words of its rule ("the group's current members on the 'as of' date", "the meetings not cancelled")
+and never needs to know how the answers are kept.
 
-Current membership changes only on the days a membership starts or ends, so the current members of a group are
-worked out once for each stretch of days between those dates, not once for each meeting.
+At national scale (168,000 meetings) asking each question afresh in each check costs more than loading the
+register, so each answer is worked out on first use and kept for the rest of the run. Every answer is immutable
+(tuples, frozensets, read-only mappings), so no check can change what another sees. Current membership changes only
+on the days a membership starts or ends, so the current members of a group are worked out once for each stretch of
+days between those dates, not once for each meeting.
+
+Plugins may read the index too (``docs/embedding.md``).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable, Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -23,39 +30,47 @@ from coproduction.models.enums import AccessNeed, AttendanceStatus, MeetingStatu
 from coproduction.models.group import Membership
 from coproduction.models.meeting import Meeting
 from coproduction.models.member import Member
+from coproduction.models.register import Register
+from coproduction.policy import Policy
 from coproduction.working_days import clear_working_days_between
 
 if TYPE_CHECKING:
-    from coproduction.checks.engine import CheckContext
+    from coproduction.audit.analysis import Tally
+    from coproduction.audit.suppression import PublishedTally
 
 _PRESENT = AttendanceStatus.PRESENT
 _APOLOGIES = AttendanceStatus.APOLOGIES
 _FORMAT_OF = {need: need.paper_format for need in AccessNeed}
 _FEATURE_OF = {need: need.venue_feature for need in AccessNeed}
 
+#: How many expected attendees have each access need (read-only).
+NeedCounts = Mapping[AccessNeed, int]
 
-#: A meeting that is not cancelled, with its local date and how many expected attendees have each access need.
-ActiveMeeting = tuple[Meeting, date, Counter[AccessNeed]]
-
+#: A meeting that is not cancelled, with its date on the policy's clock and its expected attendees' needs.
+MeetingRow = tuple[Meeting, date, NeedCounts]
 
 #: Who was present at a meeting: the ids recorded as present, as a set; the ids of members with lived experience
 #: among them; how many distinct known members they are.
 Presence = tuple[frozenset[str], frozenset[str], int]
 
 
-class RunFacts:
-    """Answers shared by the checks of one run, kept by the ``id()`` of the meeting (hashing a meeting would hash
-    all its attendance); each meeting answered about is kept alive, so no id is reused within the run."""
+class RegisterIndex:
+    """The register's index for one run of the checks (``context.index``): read-only answers about the register.
 
-    def __init__(self, context: CheckContext) -> None:
-        # Not the context itself: it holds these facts, and a cycle would keep them until a collection.
-        self.policy = context.policy
-        self.is_working_day = context.is_working_day
-        self.register = context.register
+    Answers about a meeting are kept by the meeting's ``id()`` (hashing a meeting would hash all its attendance);
+    each meeting answered about is kept alive, so no id is reused within the run. The index holds the register and
+    the policy, not the check context (which holds the index): no reference cycle.
+    """
+
+    def __init__(self, register: Register, policy: Policy, is_working_day: Callable[[date], bool]) -> None:
+        self._policy = policy
+        self._is_working_day = is_working_day
+        self._register = register
         self._bounds: dict[str, tuple[date, ...]] = {}
         self._current: dict[tuple[str, int], tuple[Member, ...]] = {}
         self._current_ids: dict[tuple[str, int], frozenset[str]] = {}
         self._current_sorted: dict[tuple[str, int], tuple[Member, ...]] = {}
+        self._voting: dict[tuple[str, int], tuple[Member, ...]] = {}
         self._current_anywhere: dict[date, frozenset[str]] = {}
         self._current_memberships: dict[tuple[str, int], tuple[Membership, ...]] = {}
         #: Every meeting a cache holds an answer for, by id: kept alive, so that its id cannot be reused by another
@@ -63,25 +78,26 @@ class RunFacts:
         self._pinned: dict[int, Meeting] = {}
         self._day: dict[int, date] = {}
         self._days: dict[int, date] | None = None
-        self._zone = _zone_or_none(context.policy.timezone)
+        self._zone = _zone_or_none(policy.timezone)
         self._clear: dict[tuple[date, date, int], int] = {}
         self._presence_by_id: dict[int, Presence] | None = None
         self._other_presence: dict[int, Presence] = {}
         self._lived: frozenset[str] | None = None
         self._expected: dict[int, tuple[Member, ...]] = {}
-        self._needs: dict[int, Counter[AccessNeed]] = {}
-        self._needs_at: dict[int, Counter[AccessNeed]] = {}
-        self._register_needs: dict[int, Counter[AccessNeed]] | None = None
+        self._needs: dict[int, NeedCounts] = {}
+        self._needs_at: dict[int, NeedCounts] = {}
+        self._register_needs: dict[int, NeedCounts] | None = None
         self._present_members: dict[int, tuple[Member, ...]] = {}
         self._apologies: dict[int, frozenset[str]] = {}
-        self._formats: dict[int, dict[PaperFormat | None, int]] = {}
-        self._features: dict[int, dict[VenueFeature | None, int]] = {}
+        self._formats: dict[int, Mapping[PaperFormat, int]] = {}
+        self._features: dict[int, Mapping[VenueFeature, int]] = {}
         self._held: dict[tuple[str, date], tuple[Meeting, ...]] = {}
         self._held_days: dict[tuple[str, date], tuple[tuple[Meeting, date], ...]] = {}
         self._active: tuple[Meeting, ...] | None = None
-        self._active_facts: tuple[ActiveMeeting, ...] | None = None
-        self._stretch_needs: dict[tuple[str, int], Counter[AccessNeed]] = {}
+        self._active_rows: tuple[MeetingRow, ...] | None = None
+        self._stretch_needs: dict[tuple[str, int], NeedCounts] = {}
         self._member_needs: dict[str, frozenset[AccessNeed]] | None = None
+        self._published: dict[tuple[Tally, int], PublishedTally] = {}
 
     # --- current membership ------------------------------------------------------------------------------------
 
@@ -94,7 +110,7 @@ class RunFacts:
         bounds = self._bounds.get(group_id)
         if bounds is None:
             days: set[date] = set()
-            for ms in self.register.memberships_by_group.get(group_id, ()):
+            for ms in self._register.memberships_by_group.get(group_id, ()):
                 if ms.started is not None:
                     days.add(ms.started)
                 if ms.left is not None:
@@ -107,7 +123,7 @@ class RunFacts:
         key = self._stretch(group_id, on)
         found = self._current_memberships.get(key)
         if found is None:
-            found = self._current_memberships[key] = self.register.current_memberships(group_id, on)
+            found = self._current_memberships[key] = self._register.current_memberships(group_id, on)
         return found
 
     def current_members(self, group_id: str, on: date) -> tuple[Member, ...]:
@@ -115,7 +131,7 @@ class RunFacts:
         key = self._stretch(group_id, on)
         found = self._current.get(key)
         if found is None:
-            found = self._current[key] = self.register.members_of(self.current_memberships(group_id, on))
+            found = self._current[key] = self._register.members_of(self.current_memberships(group_id, on))
         return found
 
     def current_members_by_id(self, group_id: str, on: date) -> tuple[Member, ...]:
@@ -125,6 +141,16 @@ class RunFacts:
         if found is None:
             found = self._current_sorted[key] = tuple(
                 sorted(self.current_members(group_id, on), key=lambda m: m.id)
+            )
+        return found
+
+    def voting_members(self, group_id: str, on: date) -> tuple[Member, ...]:
+        """Distinct known members with a current voting membership of the group on ``on``."""
+        key = self._stretch(group_id, on)
+        found = self._voting.get(key)
+        if found is None:
+            found = self._voting[key] = self._register.members_of(
+                [ms for ms in self.current_memberships(group_id, on) if ms.voting]
             )
         return found
 
@@ -141,7 +167,7 @@ class RunFacts:
         found = self._current_anywhere.get(on)
         if found is None:
             found = self._current_anywhere[on] = frozenset(
-                [ms.member for ms in self.register.memberships if ms.is_current(on)]
+                [ms.member for ms in self._register.memberships if ms.is_current(on)]
             )
         return found
 
@@ -155,7 +181,7 @@ class RunFacts:
             days: dict[int, date] = {}
             zone = self._zone
             if zone is not None:
-                for meeting in self.register.meetings:
+                for meeting in self._register.meetings:
                     start = meeting.start
                     if start.tzinfo is None:
                         continue
@@ -167,109 +193,106 @@ class RunFacts:
             self._days = days
         return self._days
 
-    def local_day(self, meeting: Meeting) -> date:
-        """``_queries.meeting_day``: the meeting's date on the policy's local clock."""
+    def meeting_day(self, meeting: Meeting) -> date:
+        """The meeting's date on the policy's clock (a meeting at 23:30 UTC in summer is on the next day)."""
         day = self._register_days().get(id(meeting))
         if day is None:
             key = id(meeting)
             day = self._day.get(key)
             if day is None:
-                day = self._day[key] = meeting_day(meeting, self.policy)
+                day = self._day[key] = meeting_day(meeting, self._policy)
                 self._pinned[key] = meeting
         return day
 
-    #: The same question under the name the ``_queries`` helpers' callers used.
-    query_day = local_day
-
     def clear_working_days(self, published: date, day: date, at_most: int) -> int:
-        """``clear_working_days_between`` with the run's working-day calendar, once per pair of dates."""
+        """Clear working days between ``published`` and ``day`` on the run's working-day calendar (counting stops
+        at ``at_most``)."""
         key = (published, day, at_most)
         found = self._clear.get(key)
         if found is None:
             found = self._clear[key] = clear_working_days_between(
-                published, day, self.is_working_day, at_most=at_most
+                published, day, self._is_working_day, at_most=at_most
             )
         return found
 
-    def lived_ids(self) -> frozenset[str]:
-        """Ids of the register's members with lived experience."""
+    def lived_experience_ids(self) -> frozenset[str]:
+        """Ids of the register's members with lived experience (using services or caring)."""
         if self._lived is None:
             self._lived = frozenset(
-                member_id for member_id, m in self.register.member_by_id.items() if m.has_lived_experience
+                member_id for member_id, m in self._register.member_by_id.items() if m.has_lived_experience
             )
         return self._lived
 
-    def lived_present(self, meeting: Meeting) -> int:
-        """How many of :meth:`present_members` have lived experience (``count_lived_experience``)."""
-        return len(self.lived_present_ids(meeting))
-
-    def lived_present_ids(self, meeting: Meeting) -> frozenset[str]:
-        """Ids of :meth:`present_members` with lived experience."""
+    def lived_experience_present_ids(self, meeting: Meeting) -> frozenset[str]:
+        """Ids of the members with lived experience recorded as present at ``meeting``."""
         return self._presence(meeting)[1]
 
     def held_meetings(self, group_id: str, until: date) -> tuple[Meeting, ...]:
-        """``_queries.held_meetings``: the group's held meetings on or before ``until``, by start then id."""
+        """The group's meetings recorded as held, dated on or before ``until``, by start then id."""
         key = (group_id, until)
         found = self._held.get(key)
         if found is None:
-            found = self._held[key] = tuple([m for m, _ in self.held_meeting_days(group_id, until)])
+            found = self._held[key] = tuple([m for m, _ in self.held_meetings_with_days(group_id, until)])
         return found
 
-    def held_meeting_days(self, group_id: str, until: date) -> tuple[tuple[Meeting, date], ...]:
-        """:meth:`held_meetings`, each with its :meth:`query_day`."""
+    def held_meetings_with_days(self, group_id: str, until: date) -> tuple[tuple[Meeting, date], ...]:
+        """:meth:`held_meetings`, each with its :meth:`meeting_day`."""
         key = (group_id, until)
         found = self._held_days.get(key)
         if found is None:
             days, held = self._register_days(), MeetingStatus.HELD
             pairs = []
-            for meeting in self.register.meetings_by_group.get(group_id, ()):
+            for meeting in self._register.meetings_by_group.get(group_id, ()):
                 if meeting.status is held:
                     day = days.get(id(meeting))
                     if day is None:
-                        day = self.query_day(meeting)
+                        day = self.meeting_day(meeting)
                     if day <= until:
                         pairs.append((meeting, day))
             found = self._held_days[key] = tuple(pairs)
         return found
 
-    def active_meetings(self) -> tuple[Meeting, ...]:
-        """Meetings not cancelled, in register order.
+    def meetings_not_cancelled(self) -> tuple[Meeting, ...]:
+        """The register's meetings that are not cancelled, held or still to come, in register order.
 
         Not by start: register order is the order the meetings lie in memory, and at national scale the checks
         read them a third faster in it. The engine sorts every check's findings, so the order is not theirs.
         """
         if self._active is None:
             cancelled = MeetingStatus.CANCELLED
-            self._active = tuple([m for m in self.register.meetings if m.status is not cancelled])
+            self._active = tuple([m for m in self._register.meetings if m.status is not cancelled])
         return self._active
 
-    def active_meeting_facts(self) -> tuple[ActiveMeeting, ...]:
-        """Each of :meth:`active_meetings` with its :meth:`local_day` and :meth:`need_counts`, in one pass."""
-        if self._active_facts is None:
+    def meetings_not_cancelled_with_needs(self) -> tuple[MeetingRow, ...]:
+        """Each of :meth:`meetings_not_cancelled` with its :meth:`meeting_day` and its expected attendees'
+        :meth:`need_counts`."""
+        if self._active_rows is None:
             days, needs = self._register_days(), self._needs_by_meeting()
             rows = []
-            for meeting in self.active_meetings():
+            for meeting in self.meetings_not_cancelled():
                 day = days.get(id(meeting))
-                rows.append((meeting, self.local_day(meeting) if day is None else day, needs[id(meeting)]))
-            self._active_facts = tuple(rows)
-        return self._active_facts
+                rows.append((meeting, self.meeting_day(meeting) if day is None else day, needs[id(meeting)]))
+            self._active_rows = tuple(rows)
+        return self._active_rows
 
-    def _needs_by_meeting(self) -> dict[int, Counter[AccessNeed]]:
+    # --- expected attendees and their access needs -----------------------------------------------------------
+
+    def _needs_by_meeting(self) -> dict[int, NeedCounts]:
         """:meth:`need_counts` of each of the register's meetings, by id, worked out group by group: a group's
         meetings without an ``expected`` list share one answer per stretch of unchanged membership."""
         if self._register_needs is None:
             days = self._register_days()
-            needs: dict[int, Counter[AccessNeed]] = {}
-            for group_id, meetings in self.register.meetings_by_group.items():
+            needs: dict[int, NeedCounts] = {}
+            for group_id, meetings in self._register.meetings_by_group.items():
                 bounds = self._change_days(group_id)
-                by_stretch: dict[int, Counter[AccessNeed]] = {}
+                by_stretch: dict[int, NeedCounts] = {}
                 for meeting in meetings:
                     if meeting.expected:
                         needs[id(meeting)] = self._need_counts_of(self.expected_attendees(meeting))
                         continue
                     day = days.get(id(meeting))
                     if day is None:
-                        day = self.local_day(meeting)
+                        day = self.meeting_day(meeting)
                     stretch = bisect_right(bounds, day)
                     counts = by_stretch.get(stretch)
                     if counts is None:
@@ -279,102 +302,124 @@ class RunFacts:
         return self._register_needs
 
     def expected_attendees(self, meeting: Meeting) -> tuple[Member, ...]:
-        """The meeting's ``expected`` members (by id), or else the group's current members on its local date."""
+        """The meeting's ``expected`` members (by id), or else the group's current members on its date."""
         key = id(meeting)
         found = self._expected.get(key)
         if found is None:
             if meeting.expected:
-                by_id = self.register.member_by_id
+                by_id = self._register.member_by_id
                 found = tuple(by_id[i] for i in sorted(set(meeting.expected)) if i in by_id)
             else:
-                found = self.current_members_by_id(meeting.group, self.local_day(meeting))
+                found = self.current_members_by_id(meeting.group, self.meeting_day(meeting))
             self._expected[key] = found
             self._pinned[key] = meeting
         return found
 
-    def need_counts(self, meeting: Meeting) -> Counter[AccessNeed]:
-        """How many expected attendees have each access need. Shared: callers must not change it."""
+    def need_counts(self, meeting: Meeting) -> NeedCounts:
+        """How many of the meeting's :meth:`expected_attendees` have each access need (a member nobody has asked
+        has none known)."""
         counts = self._needs_by_meeting().get(id(meeting))
         if counts is None:
             counts = self._needs_at.get(id(meeting))
         if counts is None:  # not one of the register's meetings
-            counts = self._needs_at[id(meeting)] = self._needs_on(meeting, self.local_day(meeting))
+            counts = self._needs_at[id(meeting)] = self._needs_on(meeting, self.meeting_day(meeting))
             self._pinned[id(meeting)] = meeting
         return counts
 
-    def _needs_on(self, meeting: Meeting, day: date) -> Counter[AccessNeed]:
-        """:meth:`need_counts`, given the meeting's :meth:`local_day`."""
+    def _needs_on(self, meeting: Meeting, day: date) -> NeedCounts:
+        """:meth:`need_counts`, given the meeting's :meth:`meeting_day`."""
         if meeting.expected:
             return self._need_counts_of(self.expected_attendees(meeting))
         # The group's current members: the same for every meeting in a stretch of unchanged membership. Counted
         # from their ids (distinct, as the members are), without looking up or sorting the members themselves.
         key = self._stretch(meeting.group, day)
-        counts = self._stretch_needs.get(key)
-        if counts is None:
-            counts = self._stretch_needs[key] = Counter()
+        found = self._stretch_needs.get(key)
+        if found is None:
+            counts: Counter[AccessNeed] = Counter()
             needs_of = self._needs_by_member()
             for member_id in self.current_member_ids(meeting.group, day):
                 needs = needs_of.get(member_id)
                 if needs:
                     counts.update(needs)
-        return counts
+            found = self._stretch_needs[key] = MappingProxyType(counts)
+        return found
 
     def _needs_by_member(self) -> dict[str, frozenset[AccessNeed]]:
         """The access needs of each of the register's members who has any, by id."""
         if self._member_needs is None:
             self._member_needs = {
-                member_id: m.access_needs for member_id, m in self.register.member_by_id.items() if m.access_needs
+                member_id: m.access_needs for member_id, m in self._register.member_by_id.items() if m.access_needs
             }
         return self._member_needs
 
-    def _need_counts_of(self, attendees: tuple[Member, ...]) -> Counter[AccessNeed]:
+    def _need_counts_of(self, attendees: tuple[Member, ...]) -> NeedCounts:
         """How many of ``attendees`` have each access need, once per tuple of attendees (meetings share them)."""
         key = id(attendees)
-        counts = self._needs.get(key)
-        if counts is None:
-            counts = Counter()
+        found = self._needs.get(key)
+        if found is None:
+            counts: Counter[AccessNeed] = Counter()
             for member in attendees:
                 for need in member.access_needs or ():
                     counts[need] += 1
-            self._needs[key] = counts
-        return counts
+            found = self._needs[key] = MappingProxyType(counts)
+        return found
 
-    def wanted_formats(self, meeting: Meeting) -> dict[PaperFormat, int]:
-        """Paper formats expected attendees need, with how many need each (AC002). Shared: read only."""
-        return self.formats_for(self.need_counts(meeting))
-
-    def formats_for(self, counts: Counter[AccessNeed]) -> dict[PaperFormat, int]:
-        """The paper formats ``counts`` (one of :meth:`need_counts`) call for, with how many need each."""
+    def formats_needed(self, counts: NeedCounts) -> Mapping[PaperFormat, int]:
+        """The paper formats that ``counts`` (one of :meth:`need_counts`) call for, with how many need each."""
         key = id(counts)
         found = self._formats.get(key)
         if found is None:
-            found = self._formats[key] = {
-                _FORMAT_OF[need]: count for need, count in counts.items() if _FORMAT_OF[need] is not None
-            }
-        return found  # type: ignore[return-value]
+            formats = {}
+            for need, count in counts.items():
+                wanted = _FORMAT_OF[need]
+                if wanted is not None:
+                    formats[wanted] = count
+            found = self._formats[key] = MappingProxyType(formats)
+        return found
 
-    def wanted_features(self, meeting: Meeting) -> dict[VenueFeature, int]:
-        """Venue features expected attendees need, with how many need each (AC003). Shared: read only."""
-        return self.features_for(self.need_counts(meeting))
-
-    def features_for(self, counts: Counter[AccessNeed]) -> dict[VenueFeature, int]:
-        """The venue features ``counts`` (one of :meth:`need_counts`) call for, with how many need each."""
+    def features_needed(self, counts: NeedCounts) -> Mapping[VenueFeature, int]:
+        """The venue features that ``counts`` (one of :meth:`need_counts`) call for, with how many need each."""
         key = id(counts)
         found = self._features.get(key)
         if found is None:
-            found = self._features[key] = {
-                _FEATURE_OF[need]: count for need, count in counts.items() if _FEATURE_OF[need] is not None
-            }
-        return found  # type: ignore[return-value]
+            features = {}
+            for need, count in counts.items():
+                wanted = _FEATURE_OF[need]
+                if wanted is not None:
+                    features[wanted] = count
+            found = self._features[key] = MappingProxyType(features)
+        return found
 
-    def present(self, meeting: Meeting) -> tuple[str, ...]:
-        """``meeting.present`` (no check asks for it often: :meth:`present_ids` is the shared answer)."""
-        return meeting.present
+    # --- attendance ----------------------------------------------------------------------------------------------
+
+    def present_ids(self, meeting: Meeting) -> frozenset[str]:
+        """Ids recorded as present at ``meeting`` (known members or not)."""
+        return self._presence(meeting)[0]
 
     def present_counts(self, meeting: Meeting) -> tuple[int, int]:
-        """(how many :meth:`present_members`, how many of them have lived experience), without the members."""
+        """(how many distinct known members were present, how many of them have lived experience)."""
         presence = self._presence(meeting)
         return (presence[2], len(presence[1]))
+
+    def present_members(self, meeting: Meeting) -> tuple[Member, ...]:
+        """Distinct known members recorded as present, in order of first mention."""
+        key = id(meeting)
+        found = self._present_members.get(key)
+        if found is None:
+            by_id = self._register.member_by_id
+            distinct = dict.fromkeys(meeting.present)  # in order of first mention
+            self._pinned[key] = meeting
+            found = self._present_members[key] = tuple(by_id[i] for i in distinct if i in by_id)
+        return found
+
+    def apologies_ids(self, meeting: Meeting) -> frozenset[str]:
+        """Ids with an "apologies" record at ``meeting``."""
+        key = id(meeting)
+        found = self._apologies.get(key)
+        if found is None:
+            self._pinned[key] = meeting
+            found = self._apologies[key] = frozenset([a.member for a in meeting.attendance if a.status is _APOLOGIES])
+        return found
 
     def _presence(self, meeting: Meeting) -> Presence:
         """Who was present at ``meeting`` (see :data:`Presence`)."""
@@ -389,42 +434,31 @@ class RunFacts:
     def _register_presence(self) -> dict[int, Presence]:
         """:data:`Presence` at each of the register's meetings, by id, in one pass in register order."""
         if self._presence_by_id is None:
-            self._presence_by_id = {id(meeting): self._presence_at(meeting) for meeting in self.register.meetings}
+            self._presence_by_id = {id(meeting): self._presence_at(meeting) for meeting in self._register.meetings}
         return self._presence_by_id
 
     def _presence_at(self, meeting: Meeting) -> Presence:
         distinct = frozenset([a.member for a in meeting.attendance if a.status is _PRESENT])
-        lived = self.lived_ids().intersection(distinct)  # lived-experience ids are known members' ids
+        lived = self.lived_experience_ids().intersection(distinct)  # lived-experience ids are known members' ids
         # So only the others need looking up among the members; a set's difference with a dict reuses the hashes
         # the set keeps, and what is left (the unknown ids) is almost always nothing.
         others = distinct.difference(lived) if len(lived) < len(distinct) else None
-        unknown = len(others.difference(self.register.member_by_id)) if others else 0
+        unknown = len(others.difference(self._register.member_by_id)) if others else 0
         return (distinct, lived, len(distinct) - unknown)
 
-    def present_members(self, meeting: Meeting) -> tuple[Member, ...]:
-        """Distinct known members recorded as present, in order of first mention."""
-        key = id(meeting)
-        found = self._present_members.get(key)
+    # --- diversity ---------------------------------------------------------------------------------------------
+
+    def published_table(self, counted: Tally, threshold: int) -> PublishedTally:
+        """The table the publishable audit would publish of ``counted`` (small numbers suppressed below
+        ``threshold``; :func:`coproduction.audit.disclosure.publish_tally`), once per run: DV001 and DV002 may both
+        need the same group's table."""
+        key = (counted, threshold)
+        found = self._published.get(key)
         if found is None:
-            by_id = self.register.member_by_id
-            distinct = dict.fromkeys(self.present(meeting))  # in order of first mention
-            self._pinned[key] = meeting
-            found = self._present_members[key] = tuple(by_id[i] for i in distinct if i in by_id)
+            from coproduction.audit.suppression import publish_tally
+
+            found = self._published[key] = publish_tally(counted, threshold)
         return found
-
-    def present_ids(self, meeting: Meeting) -> frozenset[str]:
-        """Ids with a "present" record (:meth:`present` as a set)."""
-        return self._presence(meeting)[0]
-
-    def apologies_ids(self, meeting: Meeting) -> frozenset[str]:
-        """Ids with an "apologies" record."""
-        key = id(meeting)
-        found = self._apologies.get(key)
-        if found is None:
-            self._pinned[key] = meeting
-            found = self._apologies[key] = frozenset([a.member for a in meeting.attendance if a.status is _APOLOGIES])
-        return found
-
 
 
 def _zone_or_none(name: str) -> ZoneInfo | None:
@@ -433,12 +467,3 @@ def _zone_or_none(name: str) -> ZoneInfo | None:
         return ZoneInfo(name)
     except Exception:
         return None
-
-
-def facts(context: CheckContext) -> RunFacts:
-    """The run's shared facts, made on first use and kept on the context."""
-    found = context.cache.get("facts")
-    if found is None:
-        found = context.cache["facts"] = RunFacts(context)
-    assert isinstance(found, RunFacts)
-    return found
