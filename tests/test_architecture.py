@@ -38,6 +38,7 @@ DOMAIN: tuple[str, ...] = (
     "coproduction.recruitment.profiles",
     "coproduction.recruitment.master",
     "coproduction.recruitment.spread",
+    "coproduction.recruitment.leavers",
     "coproduction.recruitment.selection",
     "coproduction.working_days",
     "coproduction.board_summary",  # the board report's figures (issue 16): rates and totals, no rendering

@@ -89,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
     from coproduction.io.round_loader import load_round, load_targets
     from coproduction.recruitment.errors import RecruitmentError
     from coproduction.recruitment.joining import joining
+    from coproduction.recruitment.leavers import without_leavers
     from coproduction.recruitment.quotas import FROM_FILE, FROM_TARGETS
     from coproduction.recruitment.report import RENDERERS
     from coproduction.recruitment.selection import run_round
@@ -113,14 +114,14 @@ def run(args: argparse.Namespace) -> int:
     register = load_register(args.register, time_zone=policy.timezone)
     as_of = args.as_of or round_.closing
     plan = None
+    current_members(register, args.group, as_of)  # an unknown group is refused first
+    remaining = without_leavers(register, args.group, round_.leavers, as_of)
     if round_.quotas_from_audit:
         baseline = resolve_baseline(args.baseline or policy.baseline)
-        audit = audit_group(register, args.group, as_of=as_of, policy=policy, baseline=baseline)
+        audit = audit_group(remaining, args.group, as_of=as_of, policy=policy, baseline=baseline)
         plan = recruitment_plan(
             audit, target_size=audit.members + round_.seats, max_unanswered_share=policy.max_unknown_share
         )
-    else:
-        current_members(register, args.group, as_of)  # an unknown group is refused either way
     result = run_round(round_, seed=args.seed, plan=plan, quota_source=quota_source)
     fragment = None
     if args.register_out:

@@ -131,6 +131,20 @@ def _round_problems(round_: Round, source: str) -> list[Problem]:
             )
         else:
             seen[applicant.id] = index
+    leaving: dict[str, int] = {}
+    for index, leaver in enumerate(round_.leavers):
+        if not leaver.strip():
+            problems.append(Problem(source, f"$.leavers[{index}]", "expected a member id; found an empty text"))
+        elif leaver in leaving:
+            problems.append(
+                Problem(
+                    source,
+                    f"$.leavers[{index}]",
+                    f"duplicate member id {printable(leaver)!r}; first at $.leavers[{leaving[leaver]}]",
+                )
+            )
+        else:
+            leaving[leaver] = index
     return problems + _quota_problems(round_.quotas, source)
 
 

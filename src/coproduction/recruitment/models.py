@@ -84,6 +84,9 @@ class Round:
     applicants: tuple[Applicant, ...] = attrs.field(default=(), converter=tuple)
     #: Whether quotas are also derived from the audit of the group's current members (docs/recruitment.md).
     quotas_from_audit: bool = True
+    #: Ids of current members who leave the group at the round's close: the audit that sets the targets leaves
+    #: them out, so the targets are for the remaining members and the new panel (:mod:`.leavers`).
+    leavers: tuple[str, ...] = attrs.field(default=(), converter=tuple)
 
     @property
     def applicant_by_id(self) -> dict[str, Applicant]:

@@ -64,6 +64,12 @@ def round_quotas(
     from_audit: tuple[Quota, ...] = ()
     if round_.quotas_from_audit and plan is not None:
         from_audit = quotas_from_plan(plan)
+        if round_.leavers:
+            count = len(round_.leavers)
+            notes.append(
+                f"{count} {'member leaves' if count == 1 else 'members leave'} the group at the round's close; the "
+                "audit counted only the members who remain, so the targets are for them and the new panel together."
+            )
         if plan.feasible:
             notes.append(f"The audit of the current members says: {plan.sentence}")
         else:
