@@ -110,6 +110,11 @@ def reader_for(column: Column, zone: tzinfo) -> Callable[[object], object]:
     return lambda value: read_list(column, value)
 
 
+def exact_choices(choices: type[Enum]) -> dict[str, str]:
+    """Each choice's human form and file form, to its file form: found without normalising what was written."""
+    return _choice_lookup(choices)
+
+
 def _choice_lookup(choices: type[Enum]) -> dict[str, str]:
     """Choices exactly as the writer writes them (labels and file forms), found without normalising."""
     found = _EXACT.get(choices)
@@ -290,6 +295,9 @@ def read_amount(value: object) -> str | int:
     if isinstance(value, int):
         return value
     if isinstance(value, float):
+        cents = value * 100
+        if cents.is_integer() and abs(cents) < 1e15 and float(f"{value:.2f}") == value:
+            return f"{value:.2f}"  # 40.0 was 40.00 in a currency cell
         number = Decimal(repr(value))
         exponent = number.as_tuple().exponent
         if isinstance(exponent, int) and exponent > -2:  # 40.0 was 40.00 in a currency cell
@@ -322,6 +330,7 @@ __all__ = [
     "EXCEL_EPOCH",
     "SEPARATOR",
     "CellProblem",
+    "exact_choices",
     "is_empty",
     "localise",
     "quoted",
