@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coproduction.cli import main
 from coproduction.errors import RegisterError
@@ -231,3 +233,33 @@ def test_commands_read_times_in_the_policy_time_zone(
     main(argv)
     capsys.readouterr()
     assert seen == ["America/New_York"]
+
+
+_CELLS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["", " ", "31/02/2025", "2026-01-06 10:00", "Yes", "ann", "board", "m1", "None", "1e400", "-1"]),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_cells_give_a_register_or_located_problems(tmp_path: Path, data: st.DataObject) -> None:
+    from coproduction.io.spreadsheet.layout import SHEETS
+    from coproduction.io.spreadsheet.reader import Table, register_from_tables
+
+    tables = []
+    for sheet in data.draw(st.lists(st.sampled_from(SHEETS), max_size=6, unique=True)):
+        headings = [column.header for column in sheet.columns]
+        rows = data.draw(st.lists(st.lists(_CELLS, min_size=len(headings), max_size=len(headings)), max_size=3))
+        tables.append(Table(sheet.name, "r.xlsx", True, [headings, *rows]))
+    from zoneinfo import ZoneInfo
+
+    problems: tuple[object, ...] = ()
+    try:
+        register_from_tables(tables, "r.xlsx", ZoneInfo("Europe/London"))
+    except RegisterError as error:
+        problems = error.problems
+        assert problems
+    for problem in problems:
+        assert str(problem).startswith("r.xlsx")
+        assert "Traceback" not in str(problem)
