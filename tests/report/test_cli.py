@@ -8,7 +8,7 @@ import pytest
 
 from coproduction.cli import main
 from coproduction.cli.report_cmd import parse_period
-from tests.report.helpers import EXAMPLE, example_page
+from tests.report.helpers import AS_OF, EXAMPLE, example_page
 
 ARGS = [str(EXAMPLE), "--group", "team-up-board", "--as-of", "2026-11-25"]
 
@@ -81,3 +81,41 @@ def test_a_bad_policy_setting_is_a_clear_error(capsys: pytest.CaptureFixture[str
     err = capsys.readouterr().err
     assert "timezone" in err
     assert "Traceback" not in err
+
+
+def test_previous_hides_what_the_change_since_the_last_audit_would_show(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coproduction.api import audit_group
+    from coproduction.reports.board import board_report
+    from tests.report.helpers import example_register
+
+    previous = tmp_path / "previous.json"
+    audit_args = [str(EXAMPLE), "--group", "champions", "--as-of", "2026-05-25", "--publishable", "--format", "json"]
+    assert main(["audit", *audit_args, "-o", str(previous), "--quiet"]) == 0
+    output = tmp_path / "report.md"
+    args = [str(EXAMPLE), "--group", "champions", "--as-of", "2026-11-25", "--previous", str(previous)]
+    assert main(["report", *args, "--format", "markdown", "-o", str(output), "--quiet"]) == 0
+    page = output.read_text(encoding="utf-8")
+    assert "Compared with the audit published as of 2026-05-25" in page
+    # The diversity figures are the audit's with the same previous publication.
+    audit = audit_group(example_register(), "champions", as_of=AS_OF, publishable=True, previous=previous)
+    report = board_report(example_register(), "champions", as_of=AS_OF, previous=previous)
+    assert report["diversity"]["notice"] == audit.data["notice"]
+    assert report["diversity"] != board_report(example_register(), "champions", as_of=AS_OF)["diversity"]
+
+
+def test_a_previous_file_that_is_not_an_audit_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bogus = tmp_path / "bogus.json"
+    bogus.write_text("{}", encoding="utf-8")
+    output = tmp_path / "report.html"
+    assert main(["report", *ARGS, "--previous", str(bogus), "-o", str(output)]) == 2
+    err = capsys.readouterr().err
+    assert "bogus.json" in err
+    assert "not a diversity audit" in err
+    assert not output.exists()
+    assert main(["report", *ARGS, "--previous", str(bogus), "-o", str(bogus)]) == 2
+    assert "would overwrite the previous audit" in capsys.readouterr().err
+    assert bogus.read_text(encoding="utf-8") == "{}"

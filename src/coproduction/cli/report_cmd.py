@@ -52,6 +52,12 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         metavar="NAME|FILE",
         help="the population to compare diversity with (default: the policy's)",
     )
+    parser.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the group's last published audit (coproduction audit --publishable --format json): also hide "
+        "diversity counts whose change since then could show who joined or left",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report here (atomically)")
     add_policy_arguments(parser)
     add_quiet_argument(parser)
@@ -60,16 +66,23 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 @guarded
 def run(args: argparse.Namespace) -> int:
     from datetime import date
+    from pathlib import Path
 
     from coproduction.cli import hold_until_exit
     from coproduction.cli.check_cmd import today_in
     from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
+    from coproduction.errors import OutputError
     from coproduction.io.atomic import write_atomic
     from coproduction.io.loader import load_register
     from coproduction.reports.board import board_report, render_board_report
 
     policy = policy_from_args(args)
     refuse_output_over_input(args.output, args.path)
+    if args.previous and args.output and Path(args.output).resolve() == Path(args.previous).resolve():
+        raise OutputError(
+            f"{args.output}: the output would overwrite the previous audit {args.previous}, which is read, never "
+            "changed; write the report to another file"
+        )
     with (
         register_kept_from_collector(),
         Progress("coproduction report", ("reading", "checking", "writing"), quiet=args.quiet) as progress,
@@ -81,7 +94,13 @@ def run(args: argparse.Namespace) -> int:
         as_of = args.as_of or date.fromisoformat(today_in(policy.timezone))
         progress.phase("checking")
         report = board_report(
-            register, args.group, as_of=as_of, policy=policy, months=args.period, baseline=args.baseline
+            register,
+            args.group,
+            as_of=as_of,
+            policy=policy,
+            months=args.period,
+            baseline=args.baseline,
+            previous=args.previous,
         )
         progress.phase("writing")
         text = render_board_report(report, format=args.format, easy_read=args.easy_read)

@@ -9,6 +9,7 @@ audit (:func:`coproduction.audit_group` with ``publishable=True``), the next mee
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from typing import Any, Literal
@@ -29,11 +30,14 @@ def board_report(
     policy: Policy | None = None,
     months: int = 12,
     baseline: str | None = None,
+    previous: str | os.PathLike[str] | None = None,
 ) -> dict[str, Any]:
     """The board report's structure for ``group_id`` over the ``months`` months to ``as_of``.
 
     An unknown group is an :class:`~coproduction.audit.AuditError` naming the register's groups, as for
-    ``coproduction audit``; ``baseline`` is a bundled baseline's name or a file's path (default: the policy's)."""
+    ``coproduction audit``; ``baseline`` is a bundled baseline's name or a file's path (default: the policy's).
+    ``previous`` is the group's last published audit (``coproduction audit --publishable --format json``), so that
+    no diversity count can be worked out from the change since, as ``coproduction audit --previous`` does."""
     from coproduction.api import audit_group, check_register
     from coproduction.board_summary import summarise_group
     from coproduction.checks import builtin_registry
@@ -41,7 +45,9 @@ def board_report(
     policy = policy if policy is not None else Policy()
     registry = builtin_registry()
     # The audit comes first: it refuses an invalid register, an invalid policy and an unknown group, in words.
-    audit = audit_group(register, group_id, as_of=as_of, policy=policy, publishable=True, baseline=baseline)
+    audit = audit_group(
+        register, group_id, as_of=as_of, policy=policy, publishable=True, baseline=baseline, previous=previous
+    )
     summary = summarise_group(register, group_id, as_of=as_of, policy=policy, months=months)
     checks = check_register(register, as_of=as_of, policy=policy, registry=registry)
     return build_board_report(
