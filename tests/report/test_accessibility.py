@@ -19,7 +19,7 @@ import pytest
 
 from coproduction.cli import main
 from coproduction.reports.board import board_report, render_board_report
-from tests.audit.browser import axe_violations, tools
+from tests.audit.browser import axe_violations, layout, tools
 from tests.report.helpers import EXAMPLE, VARIANTS
 from tests.report.test_content import hostile_register
 
@@ -105,3 +105,10 @@ def test_the_probe_sees_small_type_in_the_plain_version(tmp_path: Path) -> None:
     # The plain version is at ordinary size: the same probe must find type under 16 point there.
     measured = fonts(cli_page(tmp_path, "plain"), tmp_path)
     assert measured["smallest"] < 16 * 4 / 3, measured
+
+
+@pytest.mark.parametrize("width", [500, 1280])
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_nothing_overflows_a_phone_or_a_desktop(tmp_path: Path, variant: str, width: int) -> None:
+    measured = layout(cli_page(tmp_path, variant), tmp_path, width)
+    assert measured["scrollWidth"] <= measured["innerWidth"], measured
