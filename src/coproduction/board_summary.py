@@ -81,6 +81,7 @@ class Attendance:
     members_counted: int
     members_below: int
     min_rate: float
+    min_expected: int = 1
 
     @property
     def rate(self) -> float | None:
@@ -265,6 +266,7 @@ def _attendance(register: Register, held: Sequence[Meeting], day_of: _DayOf, pol
         members_counted=len(counted),
         members_below=below,
         min_rate=policy.min_attendance_rate,
+        min_expected=policy.min_expected_meetings,
     )
 
 

@@ -435,3 +435,11 @@ def test_no_meeting_to_come_is_said_in_both_versions() -> None:
     assert "No meeting is scheduled after 25 November 2026." in render_board_report(report, format="markdown")
     easy = render_board_report(report, format="markdown", easy_read=True)
     assert "We do not have a date for the next meeting yet." in easy
+
+
+def test_money_and_attendance_in_plain_words() -> None:
+    easy = example_page("easy-read", "markdown")
+    assert "**We paid people £3,000 for their time.** We paid £708.20 for travel and other costs." in easy
+    plain = example_page("plain", "markdown")
+    assert "- Every member expected at 3 or more meetings came to at least 50% of them." in plain
+    assert "| Past meetings not yet recorded as held | 0 |" in plain

@@ -238,7 +238,8 @@ def _well(report: dict[str, Any]) -> list[dict[str, Any]]:
         items.append("Every decision was made with enough members with lived experience present.")
     if attendance["members_counted"] and not attendance["members_below"]:
         items.append(
-            f"Every member came to at least {_percent(attendance['min_rate'])} of the meetings they were expected at."
+            f"Every member expected at {attendance['min_expected']} or more meetings came to at least "
+            f"{_percent(attendance['min_rate'])} of them."
         )
     if figures["outcomes"]:
         items.append(
@@ -258,6 +259,7 @@ def _meetings(report: dict[str, Any]) -> list[dict[str, Any]]:
         ["Members with lived experience", str(figures["lived_experience_members"])],
         ["Meetings held", str(figures["held"])],
         ["Meetings cancelled", str(figures["cancelled"])],
+        ["Past meetings not yet recorded as held", str(figures["not_recorded"])],
         ["Places filled (present)", _percent(attendance["rate"])],
         ["Apologies sent", _percent(attendance["apologies_rate"])],
         [
@@ -462,6 +464,11 @@ def _easy_summary(report: dict[str, Any]) -> list[dict[str, Any]]:
     return points
 
 
+def _easy_money(amount: str) -> str:
+    """``"£3,000.00"`` -> ``"£3,000"``; pence are kept when there are any (``"£708.20"``)."""
+    return amount[:-3] if amount.endswith(".00") else amount
+
+
 def _easy_rate(rate: float) -> str:
     tenths = round(rate * 10)
     if tenths >= 10:
@@ -572,8 +579,8 @@ def _easy_meetings(report: dict[str, Any]) -> list[dict[str, Any]]:
         _point(
             "money",
             "Money",
-            f"We paid people {payments['payment_total']} for their time.",
-            f"We paid {payments['expenses_total']} for travel and other costs.",
+            f"We paid people {_easy_money(payments['payment_total'])} for their time.",
+            f"We paid {_easy_money(payments['expenses_total'])} for travel and other costs.",
             "Some people said no to pay. That is OK." if payments["declined"] else "",
         )
     )

@@ -143,6 +143,7 @@ def _figures(summary: BoardSummary) -> dict[str, Any]:
             "members_counted": attendance.members_counted,
             "members_below": attendance.members_below,
             "min_rate": attendance.min_rate,
+            "min_expected": attendance.min_expected,
         },
         "decisions": summary.decisions,
         "decisions_with_lived_experience": summary.decisions_with_lived_experience,
