@@ -1,1 +1,1 @@
-"""Tests of the built-in checks, one module per family."""
+"""Tests of the built-in checks: tests/checks/<family>/test_<CODE>.py for each code, shared machinery beside them."""

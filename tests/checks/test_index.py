@@ -3,9 +3,7 @@ giving the answers a plain reading of the register gives."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from pathlib import Path
 
 import attrs
 import pytest
@@ -148,15 +146,3 @@ def test_answers_are_right_for_short_lived_meetings() -> None:
         assert index.present_ids(temporary) == {f"p{n}"}
         assert index.meeting_day(temporary) == date(2026, 1 + n % 12, 1 + n % 28)
 
-
-def test_the_plugin_example_in_docs_embedding_runs(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    root = Path(__file__).resolve().parents[2]
-    page = (root / "docs" / "embedding.md").read_text(encoding="utf-8")
-    section = page[page.index("### What a check may read") :]
-    [block] = re.findall(r"^```python\n(.*?)^```$", section, flags=re.MULTILINE | re.DOTALL)
-    assert "context.index.current_members" in block
-    monkeypatch.chdir(root)
-    exec(compile(block, "docs/embedding.md", "exec"), {"__name__": "embedding_example"})
-    assert capsys.readouterr().out == "Groups with no carer: 0\n"

@@ -1,0 +1,1 @@
+"""Tests of the diversity checks: one file per code (test_<CODE>.py), the family's contracts, helpers."""
