@@ -22,7 +22,7 @@ from coproduction.checks.engine import (
 from coproduction.checks.registry import BUILTIN
 from coproduction.checks.table import TABLE
 
-#: Modules that define built-in checks, one per check, in code order (:data:`coproduction.checks.table.TABLE`).
+#: Modules that define built-in checks, one per check, in code order (``coproduction.checks.table.TABLE``).
 #: Imported on first use of :func:`builtin_registry`.
 CHECK_MODULES = tuple(TABLE.values())
 

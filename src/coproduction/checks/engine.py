@@ -127,7 +127,7 @@ class CheckContext:
     #: Whether the output is for internal use only. ``False`` (the default): it may be published, so diversity
     #: findings say only what the publishable audit's tables imply (:mod:`coproduction.audit.disclosure`).
     internal: bool = False
-    #: The register's index (:class:`~coproduction.checks.index.RegisterIndex`): who is current, who was present,
+    #: The register's index (``coproduction.checks.index.RegisterIndex``): who is current, who was present,
     #: expected attendees' needs, meeting dates... worked out once for this context and read-only to the checks.
     index: RegisterIndex = attrs.field(
         init=False,
