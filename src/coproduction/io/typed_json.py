@@ -86,7 +86,7 @@ READINGS: Final[dict[type, Reading]] = {
 }
 
 #: Models converted in slices of this many items, so that a slice's mirrors are freed before the next is made.
-_SLICE: Final = 10_000
+_SLICE: Final = 1_000
 
 
 @attrs.frozen
