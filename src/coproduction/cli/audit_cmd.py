@@ -15,6 +15,7 @@ from coproduction.cli.common import (
     guarded,
     parse_date,
     refuse_output_over_input,
+    refuse_output_over_previous,
     whole_number,
 )
 from coproduction.cli.progress import Progress, add_quiet_argument
@@ -64,7 +65,6 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 @guarded
 def run(args: argparse.Namespace) -> int:
     from datetime import date
-    from pathlib import Path
 
     from coproduction.audit.analysis import audit_group
     from coproduction.audit.errors import AuditError
@@ -72,7 +72,6 @@ def run(args: argparse.Namespace) -> int:
     from coproduction.cli import hold_until_exit
     from coproduction.cli.check_cmd import today_in
     from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
-    from coproduction.errors import OutputError
     from coproduction.io.atomic import write_atomic
     from coproduction.io.baselines import resolve_baseline
     from coproduction.io.loader import load_register
@@ -84,11 +83,7 @@ def run(args: argparse.Namespace) -> int:
     policy = policy_from_args(args)
     baseline = resolve_baseline(args.baseline or policy.baseline)
     refuse_output_over_input(args.output, args.path)
-    if args.previous and args.output and Path(args.output).resolve() == Path(args.previous).resolve():
-        raise OutputError(
-            f"{args.output}: the output would overwrite the previous audit {args.previous}, which is read, never "
-            "changed; write the new one to another file"
-        )
+    refuse_output_over_previous(args.output, args.previous)
     with (
         register_kept_from_collector(),
         Progress("coproduction audit", ("reading", "auditing", "writing"), quiet=args.quiet) as progress,

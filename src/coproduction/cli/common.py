@@ -73,6 +73,22 @@ def keep_from_collector() -> None:
     gc.freeze()
 
 
+def refuse_output_over_previous(output: str | None, previous: str | None) -> None:
+    """An output file may not replace the previous publication given with ``--previous`` (``audit`` and ``report``
+    read it to hide what a change since could show; it is read, never changed)."""
+    if not output or not previous:
+        return
+    from pathlib import Path
+
+    from coproduction.errors import OutputError
+
+    if Path(output).resolve() == Path(previous).resolve():
+        raise OutputError(
+            f"{output}: the output would overwrite the previous audit {previous}, which is read, never changed; "
+            "write the new one to another file"
+        )
+
+
 def refuse_output_over_input(output: str | None, input_path: str) -> None:
     """An output file may not replace the register it was made from, or a file inside a register folder.
 

@@ -11,7 +11,14 @@ import argparse
 import re
 import sys
 
-from coproduction.cli.common import EXIT_OK, add_policy_arguments, guarded, parse_date, refuse_output_over_input
+from coproduction.cli.common import (
+    EXIT_OK,
+    add_policy_arguments,
+    guarded,
+    parse_date,
+    refuse_output_over_input,
+    refuse_output_over_previous,
+)
 from coproduction.cli.progress import Progress, add_quiet_argument
 
 FORMATS = ("html", "markdown")
@@ -66,23 +73,17 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 @guarded
 def run(args: argparse.Namespace) -> int:
     from datetime import date
-    from pathlib import Path
 
     from coproduction.cli import hold_until_exit
     from coproduction.cli.check_cmd import today_in
     from coproduction.cli.common import keep_from_collector, policy_from_args, register_kept_from_collector
-    from coproduction.errors import OutputError
     from coproduction.io.atomic import write_atomic
     from coproduction.io.loader import load_register
     from coproduction.reports.board import board_report, render_board_report
 
     policy = policy_from_args(args)
     refuse_output_over_input(args.output, args.path)
-    if args.previous and args.output and Path(args.output).resolve() == Path(args.previous).resolve():
-        raise OutputError(
-            f"{args.output}: the output would overwrite the previous audit {args.previous}, which is read, never "
-            "changed; write the report to another file"
-        )
+    refuse_output_over_previous(args.output, args.previous)
     with (
         register_kept_from_collector(),
         Progress("coproduction report", ("reading", "checking", "writing"), quiet=args.quiet) as progress,
