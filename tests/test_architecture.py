@@ -28,18 +28,7 @@ DOMAIN: tuple[str, ...] = (
     "coproduction.policy_rules",
     "coproduction.checks",
     "coproduction.audit",  # the whole package: the audit arithmetic (its file reader and reports are edges elsewhere)
-    "coproduction.recruitment.__init__",
-    "coproduction.recruitment.models",
-    "coproduction.recruitment.errors",
-    "coproduction.recruitment.eligibility",
-    "coproduction.recruitment.quotas",
-    "coproduction.recruitment.solver",
-    "coproduction.recruitment.leximin",
-    "coproduction.recruitment.profiles",
-    "coproduction.recruitment.master",
-    "coproduction.recruitment.spread",
-    "coproduction.recruitment.leavers",
-    "coproduction.recruitment.selection",
+    "coproduction.recruitment",  # the whole package: screening, quotas, selection (its renderer is reports.recruitment)
     "coproduction.working_days",
     "coproduction.board_summary",  # the board report's figures (issue 16): rates and totals, no rendering
     "coproduction.errors",
@@ -49,8 +38,7 @@ DOMAIN: tuple[str, ...] = (
 EDGES: tuple[str, ...] = (
     "coproduction.io",  # file formats, baseline files and the Census importer
     "coproduction.settings",
-    "coproduction.reports",  # every report: checks and audits, in every format
-    "coproduction.recruitment.report",
+    "coproduction.reports",  # every report: checks, audits, board reports and recruitment rounds, in every format
     "coproduction.calendar",
     "coproduction.cli",
     "coproduction.api",
@@ -83,8 +71,9 @@ def _domain_files() -> list[Path]:
             files.update(p for p in base.rglob("*.py"))
         elif base.with_suffix(".py").is_file():
             files.add(base.with_suffix(".py"))
-    # Edges nested inside a domain package (e.g. recruitment.report) are not domain.
-    return sorted(p for p in files if not any(_is_under(_module_name(p), edge) for edge in EDGES))
+    # No edge is nested inside a domain package (test_no_edge_is_nested_in_a_domain_package): every module found
+    # here is domain, and its imports are checked.
+    return sorted(files)
 
 
 def imported_modules(source: str, module: str, *, is_package: bool) -> list[tuple[int, str]]:
@@ -133,22 +122,32 @@ def test_domain_modules_are_found() -> None:
     assert not any(_is_under(n, "coproduction.reports") for n in names)
 
 
-def test_the_audit_package_is_all_domain() -> None:
+@pytest.mark.parametrize("package", ["audit", "recruitment"])
+def test_the_package_is_all_domain(package: str) -> None:
     """Issue 12: ``audit/`` held both the arithmetic and edges (the baseline file reader, the Census importer, the
-    reports). Now every module under it is domain, and no edge lives inside a domain package."""
-    audit = {_module_name(p) for p in (PACKAGE / "audit").rglob("*.py")}
+    reports), and ``recruitment/`` its round's renderer. Now every module under each is domain."""
+    modules = {_module_name(p) for p in (PACKAGE / package).rglob("*.py")}
     domain = {_module_name(p) for p in _domain_files()}
-    assert audit
-    assert audit <= domain
+    assert modules
+    assert modules <= domain
+
+
+def test_no_edge_is_nested_in_a_domain_package() -> None:
+    """Issue 12: no edge lives inside a domain package, and no edge is named inside one. An edge is its own top-level
+    package or module (the renderers all under ``coproduction.reports``), so the contract needs no exceptions."""
     inside = {
         _module_name(p)
         for dotted in DOMAIN
         if SRC.joinpath(*dotted.split(".")).is_dir()
         for p in SRC.joinpath(*dotted.split(".")).rglob("*.py")
     }
+    assert "coproduction.recruitment.selection" in inside
     nested = sorted(n for n in inside if any(_is_under(n, edge) for edge in EDGES))
-    # The one edge still inside a domain package: the recruitment round's renderer (issue 14's own package).
-    assert nested in ([], ["coproduction.recruitment.report"]), nested
+    assert nested == [], nested
+    assert not [edge for edge in EDGES for dotted in DOMAIN if _is_under(edge, dotted)]
+    # The recruitment round's renderer, once recruitment.report, is with the other reports.
+    assert (PACKAGE / "reports" / "recruitment.py").is_file()
+    assert not (PACKAGE / "recruitment" / "report.py").exists()
 
 
 def test_every_named_domain_module_exists() -> None:

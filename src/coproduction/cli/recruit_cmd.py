@@ -91,8 +91,8 @@ def run(args: argparse.Namespace) -> int:
     from coproduction.recruitment.joining import joining
     from coproduction.recruitment.leavers import without_leavers
     from coproduction.recruitment.quotas import FROM_FILE, FROM_TARGETS
-    from coproduction.recruitment.report import RENDERERS
     from coproduction.recruitment.selection import run_round
+    from coproduction.reports.recruitment import RENDERERS
 
     policy = policy_from_args(args)
     _refuse_over_inputs(args.output, args)

@@ -1,4 +1,6 @@
-"""A round's result as text or JSON, internal or publishable (an edge: rendering; import it by name).
+"""A recruitment round's result as text, JSON or Markdown, internal or publishable (``coproduction select``;
+docs/recruitment.md). Rendering is an edge: it lives here with the library's other reports, not in the
+:mod:`coproduction.recruitment` domain package, whose selection arithmetic it renders.
 
 The internal report names applicants (id and name) beside their selection probabilities, the panel drawn and the
 applicants screened out, and says on its first lines that it is not for publication. The publishable report names
@@ -199,5 +201,7 @@ def render_markdown(result: RoundResult, *, publishable: bool, threshold: int = 
 
 
 RENDERERS = {"text": render_text, "json": render_json, "markdown": render_markdown}
+"""Each of :data:`FORMATS` and the function that renders a round's result in it (keyword arguments ``publishable``
+and ``threshold``)."""
 
 __all__ = ["FORMATS", "RENDERERS", "render_json", "render_markdown", "render_text", "to_data"]
