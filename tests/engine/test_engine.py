@@ -153,8 +153,9 @@ _TEXTS = st.text(alphabet="ab\x00\x01é A", max_size=4)
 def test_findings_come_out_in_sort_key_order_whatever_the_texts(
     flags: list[tuple[str, str, str, SubjectKind]],
 ) -> None:
-    # The engine sorts on NUL-joined texts for speed; ids and messages with NULs, prefixes of each other and
-    # characters below "a" must still give exactly the order of Finding.sort_key (a stable sort).
+    # The engine sorts each check's findings by message, then each kind's by subject id, and puts the kinds in
+    # order; ids and messages with NULs, prefixes of each other and characters below "a", and checks given out of
+    # code order, must still give exactly the order of Finding.sort_key.
     def run_for(code: str):  # type: ignore[no-untyped-def]
         def run(context: CheckContext) -> Iterator[Flag]:
             for flag_code, subject_id, message, _ in flags:
@@ -167,7 +168,7 @@ def test_findings_come_out_in_sort_key_order_whatever_the_texts(
     checks = [
         Check(code, f"check-{code.lower()}", Principle.EQUALITY, Severity.INFO, kinds.get(code, SubjectKind.GROUP),
               DOC, run_for(code))
-        for code in CODES
+        for code in reversed(CODES)
     ]
     context = CheckContext(Register(organisation="o", area="a"), Policy(), date(2026, 1, 1))
     findings = run_checks(checks, context)

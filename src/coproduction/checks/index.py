@@ -53,6 +53,9 @@ MeetingRow = tuple[Meeting, date, NeedCounts]
 #: among them; how many distinct known members they are.
 Presence = tuple[frozenset[str], frozenset[str], int]
 
+#: How many distinct known members were present at a meeting, and how many of them have lived experience.
+PresentCounts = tuple[int, int]
+
 
 class RegisterIndex:
     """The register's index for one run of the checks (``context.index``): read-only answers about the register.
@@ -80,8 +83,8 @@ class RegisterIndex:
         self._days: dict[int, date] | None = None
         self._zone = _zone_or_none(policy.timezone)
         self._clear: dict[tuple[date, date, int], int] = {}
-        self._presence_by_id: dict[int, Presence] | None = None
-        self._other_presence: dict[int, Presence] = {}
+        self._present_counts: dict[int, PresentCounts] | None = None
+        self._other_counts: dict[int, PresentCounts] = {}
         self._lived: frozenset[str] | None = None
         self._expected: dict[int, tuple[Member, ...]] = {}
         self._needs: dict[int, NeedCounts] = {}
@@ -225,7 +228,9 @@ class RegisterIndex:
 
     def lived_experience_present_ids(self, meeting: Meeting) -> frozenset[str]:
         """Ids of the members with lived experience recorded as present at ``meeting``."""
-        return self._presence(meeting)[1]
+        return self.lived_experience_ids().intersection(
+            [a.member for a in meeting.attendance if a.status is _PRESENT]
+        )
 
     def held_meetings(self, group_id: str, until: date) -> tuple[Meeting, ...]:
         """The group's meetings recorded as held, dated on or before ``until``, by start then id."""
@@ -394,12 +399,17 @@ class RegisterIndex:
 
     def present_ids(self, meeting: Meeting) -> frozenset[str]:
         """Ids recorded as present at ``meeting`` (known members or not)."""
-        return self._presence(meeting)[0]
+        return self._presence_at(meeting)[0]
 
-    def present_counts(self, meeting: Meeting) -> tuple[int, int]:
+    def present_counts(self, meeting: Meeting) -> PresentCounts:
         """(how many distinct known members were present, how many of them have lived experience)."""
-        presence = self._presence(meeting)
-        return (presence[2], len(presence[1]))
+        found = self._register_present_counts().get(id(meeting))
+        if found is None:
+            found = self._other_counts.get(id(meeting))
+        if found is None:  # not one of the register's meetings
+            self._pinned[id(meeting)] = meeting
+            found = self._other_counts[id(meeting)] = _counts(self._presence_at(meeting))
+        return found
 
     def present_members(self, meeting: Meeting) -> tuple[Member, ...]:
         """Distinct known members recorded as present, in order of first mention."""
@@ -421,21 +431,17 @@ class RegisterIndex:
             found = self._apologies[key] = frozenset([a.member for a in meeting.attendance if a.status is _APOLOGIES])
         return found
 
-    def _presence(self, meeting: Meeting) -> Presence:
-        """Who was present at ``meeting`` (see :data:`Presence`)."""
-        found = self._register_presence().get(id(meeting))
-        if found is None:
-            found = self._other_presence.get(id(meeting))
-        if found is None:  # not one of the register's meetings
-            self._pinned[id(meeting)] = meeting
-            found = self._other_presence[id(meeting)] = self._presence_at(meeting)
-        return found
+    def _register_present_counts(self) -> dict[int, PresentCounts]:
+        """:meth:`present_counts` at each of the register's meetings, by id, in one pass in register order.
 
-    def _register_presence(self) -> dict[int, Presence]:
-        """:data:`Presence` at each of the register's meetings, by id, in one pass in register order."""
-        if self._presence_by_id is None:
-            self._presence_by_id = {id(meeting): self._presence_at(meeting) for meeting in self._register.meetings}
-        return self._presence_by_id
+        Only the counts are kept: the sets of who was present, kept for every meeting, took about 460 MB at
+        national scale (issue 12 benchmarks), and the checks that need them (RC001, MB002) ask once a meeting.
+        """
+        if self._present_counts is None:
+            self._present_counts = {
+                id(meeting): _counts(self._presence_at(meeting)) for meeting in self._register.meetings
+            }
+        return self._present_counts
 
     def _presence_at(self, meeting: Meeting) -> Presence:
         distinct = frozenset([a.member for a in meeting.attendance if a.status is _PRESENT])
@@ -459,6 +465,11 @@ class RegisterIndex:
 
             found = self._published[key] = publish_tally(counted, threshold)
         return found
+
+
+def _counts(presence: Presence) -> PresentCounts:
+    """:data:`PresentCounts` from a meeting's :data:`Presence`."""
+    return (presence[2], len(presence[1]))
 
 
 def _zone_or_none(name: str) -> ZoneInfo | None:
