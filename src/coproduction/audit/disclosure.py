@@ -24,7 +24,7 @@ monitoring answers, and none of the other families does.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Sequence
 from fractions import Fraction
 
 import attrs
@@ -43,25 +43,15 @@ from coproduction.audit.suppression import (
 
 #: Separator of the categories of a row that combines several (a baseline coarser than the audit's categories).
 _COMBINED = "+"
-_CACHE_KEY = "audit.disclosure.published_tables"
 
 
-def published_table(
-    counted: Tally, threshold: int, cache: MutableMapping[str, object] | None = None
-) -> PublishedTally:
-    """:func:`publish_tally` of ``counted``, kept in ``cache`` (a check run's shared answers,
-    ``CheckContext.cache``) when given: DV001 and DV002 may both need the same group's table."""
-    if cache is None:
-        return publish_tally(counted, threshold)
-    tables = cache.get(_CACHE_KEY)
-    if not isinstance(tables, dict):
-        tables = cache[_CACHE_KEY] = {}
-    key = (counted, threshold)
-    found = tables.get(key)
-    if found is None:
-        found = tables[key] = publish_tally(counted, threshold)
-    assert isinstance(found, PublishedTally)
-    return found
+def published_table(counted: Tally, threshold: int) -> PublishedTally:
+    """The table the publishable audit would publish of ``counted``, counts below ``threshold`` hidden
+    (:func:`coproduction.audit.suppression.publish_tally`): the cells :func:`publishable_rows` and
+    :func:`publishable_unknown` work from. Nothing is kept between calls; a check run keeps one table per group and
+    threshold in its register index (``CheckContext.index.published_table``), as DV001 and DV002 may both need the
+    same group's table."""
+    return publish_tally(counted, threshold)
 
 
 def _row_keys(category: str, published: PublishedTally) -> tuple[str, ...]:
