@@ -124,6 +124,35 @@ def _member_key(note: str = "the member's ID, as in the Members sheet") -> Colum
     return _c("Member", "member", _T, note, required=True)
 
 
+def _file_name(name: str) -> str:
+    """A sheet's CSV file in a folder: its name in lower case, spaces as hyphens ("Ground rules" is
+    ``ground-rules.csv``)."""
+    return name.lower().replace(" ", "-") + ".csv"
+
+
+def _items(name: str, *columns: Column, purpose: str) -> Sheet:
+    """A sheet of top-level items, one row each: the register's list of them is named as the sheet (``members``)."""
+    return Sheet(name, _file_name(name), name.lower(), columns, purpose)
+
+
+#: The first column of a sheet of things held by each member, group or meeting: the holder's ID.
+_HOLDER_KEYS: Final = {"members": _member_key, "groups": _group_key, "meetings": _meeting_key}
+
+
+def _held(name: str, *columns: Column, purpose: str, parent: str, inside: str) -> Sheet:
+    """A sheet of things each of ``parent`` (members, groups or meetings) holds several of, under ``inside`` (a
+    path in the holder, parts separated by dots): its first column names the holder by ID, then ``columns``."""
+    return Sheet(
+        name,
+        _file_name(name),
+        None,
+        (_HOLDER_KEYS[parent](), *columns),
+        purpose,
+        parent=parent,
+        inside=tuple(inside.split(".")),
+    )
+
+
 REGISTER: Final = Sheet(
     "Register",
     "register.csv",
@@ -135,44 +164,35 @@ REGISTER: Final = Sheet(
     "who keeps this register: one row under the headings",
 )
 
-MEMBERS: Final = Sheet(
+MEMBERS: Final = _items(
     "Members",
-    "members.csv",
-    "members",
-    (
-        _c("ID", "id", _T, "a short name that never changes, e.g. ann; other sheets use it", required=True),
-        _c("Name", "name", _T, "how the person is named in reports", required=True),
-        _choices("Perspectives", "perspectives", e.Perspective, "where their knowledge comes from"),
-        _c("Joined", "joined", _D, "the date they joined"),
-        _c("Organisation", "organisation", _T, "the organisation they come from (staff, voluntary sector)"),
-        _c("Organisation user-led", "organisation_user_led", _F, "Yes if that organisation is user-led"),
-        _c("Area", "area", _T, "where they live"),
-        _c("Service areas", "service_areas", Kind.TEXTS, "services they know from experience, e.g. mental-health"),
-        _choices(
-            "Access needs",
-            "access_needs",
-            e.AccessNeed,
-            "what they need to take part; None if asked and they need nothing; empty if not yet asked",
-            empty_word=NONE_WORD,
-        ),
-        _choice("Payment preference", "payment_preference", e.PaymentPreference, "their choice about payments"),
+    _c("ID", "id", _T, "a short name that never changes, e.g. ann; other sheets use it", required=True),
+    _c("Name", "name", _T, "how the person is named in reports", required=True),
+    _choices("Perspectives", "perspectives", e.Perspective, "where their knowledge comes from"),
+    _c("Joined", "joined", _D, "the date they joined"),
+    _c("Organisation", "organisation", _T, "the organisation they come from (staff, voluntary sector)"),
+    _c("Organisation user-led", "organisation_user_led", _F, "Yes if that organisation is user-led"),
+    _c("Area", "area", _T, "where they live"),
+    _c("Service areas", "service_areas", Kind.TEXTS, "services they know from experience, e.g. mental-health"),
+    _choices(
+        "Access needs",
+        "access_needs",
+        e.AccessNeed,
+        "what they need to take part; None if asked and they need nothing; empty if not yet asked",
+        empty_word=NONE_WORD,
     ),
-    "everyone who takes part: one row each",
+    _choice("Payment preference", "payment_preference", e.PaymentPreference, "their choice about payments"),
+    purpose="everyone who takes part: one row each",
 )
 
-TRAINING: Final = Sheet(
+TRAINING: Final = _held(
     "Training",
-    "training.csv",
-    None,
-    (
-        _member_key(),
-        _c("Course", "course", _T, "the course's name", required=True),
-        _c("Completed", "completed", _D, "the date it was completed", required=True),
-        _c("Co-production", "coproduction", _F, "Yes if it was co-production training (empty means Yes)"),
-    ),
-    "courses members have completed: one row per course",
+    _c("Course", "course", _T, "the course's name", required=True),
+    _c("Completed", "completed", _D, "the date it was completed", required=True),
+    _c("Co-production", "coproduction", _F, "Yes if it was co-production training (empty means Yes)"),
+    purpose="courses members have completed: one row per course",
     parent="members",
-    inside=("training",),
+    inside="training",
 )
 
 _DIVERSITY_FIELDS: Final[tuple[tuple[str, str, type[Enum]], ...]] = (
@@ -186,223 +206,165 @@ _DIVERSITY_FIELDS: Final[tuple[tuple[str, str, type[Enum]], ...]] = (
     ("Unpaid care", "unpaid_care", diversity.UnpaidCare),
 )
 
-DIVERSITY: Final = Sheet(
+DIVERSITY: Final = _held(
     "Diversity",
-    "diversity.csv",
-    None,
-    (
-        _member_key(),
-        *(
-            _choice(header, path, choices, "leave empty if not known", special=True)
-            for header, path, choices in _DIVERSITY_FIELDS
-        ),
+    *(
+        _choice(header, path, choices, "leave empty if not known", special=True)
+        for header, path, choices in _DIVERSITY_FIELDS
     ),
-    "equality monitoring answers (special category data: keep this sheet private): one row per member who answered",
+    purpose="equality monitoring answers (special category data: keep this sheet private): one row per member who "
+    "answered",
     parent="members",
-    inside=("diversity",),
+    inside="diversity",
 )
 
-GROUPS: Final = Sheet(
+GROUPS: Final = _items(
     "Groups",
-    "groups.csv",
-    "groups",
-    (
-        _c("ID", "id", _T, "a short name that never changes, e.g. team-up", required=True),
-        _c("Name", "name", _T, "the group's name", required=True),
-        _choice("Kind", "kind", e.GroupKind, "what sort of group it is", required=True),
-        _c("Purpose", "purpose", _T, "what the group is for"),
-        _c("Terms of reference", "terms_of_reference", _T, "a link to its terms of reference"),
-        _choice("Meets", "cadence.frequency", e.Frequency, "how often it means to meet"),
-        _choice("Weekday", "cadence.weekday", e.Weekday, "the day of the week it meets"),
-        _c("Week of month", "cadence.week_of_month", _W, "1 to 4 for the first to fourth, -1 for the last"),
-        _c("Usual start", "cadence.start", Kind.TIME, "usual start time, e.g. 10:00"),
-        _c("Usual end", "cadence.end", Kind.TIME, "usual end time, e.g. 12:30"),
-        _c("Quorum", "quorum", _W, "members needed for a decision"),
-        _c("Requires residence", "requires_residence", _F, "Yes if members must live in the area"),
-        _c("Ground rules agreed", "ground_rules.agreed", _D, "when the group agreed its ground rules"),
-        _c("Ground rules reviewed", "ground_rules.reviewed", _D, "when they were last reviewed"),
-        _c("Easy Read ground rules", "ground_rules.easy_read_document", _T, "a link to an Easy Read version"),
-    ),
-    "boards, networks and other groups: one row each",
+    _c("ID", "id", _T, "a short name that never changes, e.g. team-up", required=True),
+    _c("Name", "name", _T, "the group's name", required=True),
+    _choice("Kind", "kind", e.GroupKind, "what sort of group it is", required=True),
+    _c("Purpose", "purpose", _T, "what the group is for"),
+    _c("Terms of reference", "terms_of_reference", _T, "a link to its terms of reference"),
+    _choice("Meets", "cadence.frequency", e.Frequency, "how often it means to meet"),
+    _choice("Weekday", "cadence.weekday", e.Weekday, "the day of the week it meets"),
+    _c("Week of month", "cadence.week_of_month", _W, "1 to 4 for the first to fourth, -1 for the last"),
+    _c("Usual start", "cadence.start", Kind.TIME, "usual start time, e.g. 10:00"),
+    _c("Usual end", "cadence.end", Kind.TIME, "usual end time, e.g. 12:30"),
+    _c("Quorum", "quorum", _W, "members needed for a decision"),
+    _c("Requires residence", "requires_residence", _F, "Yes if members must live in the area"),
+    _c("Ground rules agreed", "ground_rules.agreed", _D, "when the group agreed its ground rules"),
+    _c("Ground rules reviewed", "ground_rules.reviewed", _D, "when they were last reviewed"),
+    _c("Easy Read ground rules", "ground_rules.easy_read_document", _T, "a link to an Easy Read version"),
+    purpose="boards, networks and other groups: one row each",
 )
 
-GROUND_RULES: Final = Sheet(
+GROUND_RULES: Final = _held(
     "Ground rules",
-    "ground-rules.csv",
-    None,
-    (
-        _group_key(),
-        _c("Rule", "text", _T, "the rule", required=True),
-        _c("Easy Read", "easy_read", _T, "the rule in Easy Read words"),
-    ),
-    "each group's ground rules, in order: one row per rule",
+    _c("Rule", "text", _T, "the rule", required=True),
+    _c("Easy Read", "easy_read", _T, "the rule in Easy Read words"),
+    purpose="each group's ground rules, in order: one row per rule",
     parent="groups",
-    inside=("ground_rules", "rules"),
+    inside="ground_rules.rules",
 )
 
-ACKNOWLEDGEMENTS: Final = Sheet(
+ACKNOWLEDGEMENTS: Final = _held(
     "Acknowledgements",
-    "acknowledgements.csv",
-    None,
-    (
-        _group_key(),
-        _member_key("who acknowledged the group's ground rules"),
-        _c("On", "on", _D, "the date they did", required=True),
-    ),
-    "who has acknowledged each group's ground rules: one row each",
+    _member_key("who acknowledged the group's ground rules"),
+    _c("On", "on", _D, "the date they did", required=True),
+    purpose="who has acknowledged each group's ground rules: one row each",
     parent="groups",
-    inside=("ground_rules", "acknowledgements"),
+    inside="ground_rules.acknowledgements",
 )
 
-MEMBERSHIPS: Final = Sheet(
+MEMBERSHIPS: Final = _items(
     "Memberships",
-    "memberships.csv",
-    "memberships",
-    (
-        _member_key(),
-        _c("Group", "group", _T, "the group's ID, as in the Groups sheet", required=True),
-        _choice("Role", "role", e.Role, "their role (empty means Member)"),
-        _c("Voting", "voting", _F, "No if they do not vote (empty means Yes)"),
-        _c("Started", "started", _D, "when the membership began"),
-        _c("Term ends", "term_ends", _D, "when the term ends"),
-        _c("Left", "left", _D, "when they left"),
-    ),
-    "who belongs to which group: one row per member and group",
+    _member_key(),
+    _group_key(),
+    _choice("Role", "role", e.Role, "their role (empty means Member)"),
+    _c("Voting", "voting", _F, "No if they do not vote (empty means Yes)"),
+    _c("Started", "started", _D, "when the membership began"),
+    _c("Term ends", "term_ends", _D, "when the term ends"),
+    _c("Left", "left", _D, "when they left"),
+    purpose="who belongs to which group: one row per member and group",
 )
 
-MEETINGS: Final = Sheet(
+MEETINGS: Final = _items(
     "Meetings",
-    "meetings.csv",
-    "meetings",
-    (
-        _c("ID", "id", _T, "a short name that never changes, e.g. team-up-2026-01", required=True),
-        _c("Group", "group", _T, "the group's ID, as in the Groups sheet", required=True),
-        _c("Title", "title", _T, "the meeting's title", required=True),
-        _c("Start", "start", Kind.DATETIME, "date and time it starts, e.g. 06/01/2026 10:00", required=True),
-        _c("End", "end", Kind.DATETIME, "date and time it ends", required=True),
-        _choice("Mode", "mode", e.MeetingMode, "in person, online or hybrid (empty means In person)"),
-        _choice("Status", "status", e.MeetingStatus, "scheduled, held or cancelled (empty means Scheduled)"),
-        _c("Venue", "venue.name", _T, "the venue's name"),
-        _c("Venue address", "venue.address", _T, "its address"),
-        _choices("Venue features", "venue.features", e.VenueFeature, "the venue's access features"),
-        _c("Joining link", "joining_link", _T, "the link to join online"),
-        _c("Captions", "captions", _F, "Yes if live captions are provided"),
-        _c("BSL interpreters", "bsl_interpreters", _W, "British Sign Language interpreters booked"),
-        _c("Expected", "expected", Kind.IDS, "IDs of members expected, if not every current member"),
-        _c("Replaces", "replaces", _D, "for a meeting moved to another day: the date of the slot it replaces"),
-        _c("Sequence", "sequence", _W, "how many times it was changed after it was published"),
-    ),
-    "meetings of the groups, past and planned: one row each",
+    _c("ID", "id", _T, "a short name that never changes, e.g. team-up-2026-01", required=True),
+    _group_key(),
+    _c("Title", "title", _T, "the meeting's title", required=True),
+    _c("Start", "start", Kind.DATETIME, "date and time it starts, e.g. 06/01/2026 10:00", required=True),
+    _c("End", "end", Kind.DATETIME, "date and time it ends", required=True),
+    _choice("Mode", "mode", e.MeetingMode, "in person, online or hybrid (empty means In person)"),
+    _choice("Status", "status", e.MeetingStatus, "scheduled, held or cancelled (empty means Scheduled)"),
+    _c("Venue", "venue.name", _T, "the venue's name"),
+    _c("Venue address", "venue.address", _T, "its address"),
+    _choices("Venue features", "venue.features", e.VenueFeature, "the venue's access features"),
+    _c("Joining link", "joining_link", _T, "the link to join online"),
+    _c("Captions", "captions", _F, "Yes if live captions are provided"),
+    _c("BSL interpreters", "bsl_interpreters", _W, "British Sign Language interpreters booked"),
+    _c("Expected", "expected", Kind.IDS, "IDs of members expected, if not every current member"),
+    _c("Replaces", "replaces", _D, "for a meeting moved to another day: the date of the slot it replaces"),
+    _c("Sequence", "sequence", _W, "how many times it was changed after it was published"),
+    purpose="meetings of the groups, past and planned: one row each",
 )
 
-BREAKS: Final = Sheet(
+BREAKS: Final = _held(
     "Breaks",
-    "breaks.csv",
-    None,
-    (
-        _meeting_key(),
-        _c("After minutes", "after_minutes", _W, "minutes from the start of the meeting", required=True),
-        _c("Minutes", "minutes", _W, "how long the break lasts (empty means 10)"),
-    ),
-    "scheduled breaks: one row per break",
+    _c("After minutes", "after_minutes", _W, "minutes from the start of the meeting", required=True),
+    _c("Minutes", "minutes", _W, "how long the break lasts (empty means 10)"),
+    purpose="scheduled breaks: one row per break",
     parent="meetings",
-    inside=("breaks",),
+    inside="breaks",
 )
 
-AGENDA: Final = Sheet(
+AGENDA: Final = _held(
     "Agenda",
-    "agenda.csv",
-    None,
-    (
-        _meeting_key(),
-        _c("Title", "title", _T, "the item's title", required=True),
-        _c("Leads", "leads", Kind.IDS, "IDs of the members who lead it"),
-        _c("Lived experience input", "lived_experience_input", _F, "Yes if people with lived experience gave input"),
-        _c("Outcome", "outcome.text", _T, "what was done with that input"),
-        _c("Outcome recorded", "outcome.recorded", _D, "when the outcome was recorded"),
-        _c("Explanation", "explanation", _T, "a plain-words explanation of jargon in the title"),
-    ),
-    "each meeting's agenda, in order: one row per item",
+    _c("Title", "title", _T, "the item's title", required=True),
+    _c("Leads", "leads", Kind.IDS, "IDs of the members who lead it"),
+    _c("Lived experience input", "lived_experience_input", _F, "Yes if people with lived experience gave input"),
+    _c("Outcome", "outcome.text", _T, "what was done with that input"),
+    _c("Outcome recorded", "outcome.recorded", _D, "when the outcome was recorded"),
+    _c("Explanation", "explanation", _T, "a plain-words explanation of jargon in the title"),
+    purpose="each meeting's agenda, in order: one row per item",
     parent="meetings",
-    inside=("agenda",),
+    inside="agenda",
 )
 
-PAPERS: Final = Sheet(
+PAPERS: Final = _held(
     "Papers",
-    "papers.csv",
-    None,
-    (
-        _meeting_key(),
-        _c("Title", "title", _T, "the paper's title", required=True),
-        _c("Published", "published", _D, "when it was published (empty: not yet)"),
-        _choices(
-            "Formats",
-            "formats",
-            e.PaperFormat,
-            "the formats it is in (empty means Standard; None if none yet)",
-            empty_word=NONE_WORD,
-        ),
-        _c("Explanation", "explanation", _T, "a plain-words explanation of jargon in the title"),
+    _c("Title", "title", _T, "the paper's title", required=True),
+    _c("Published", "published", _D, "when it was published (empty: not yet)"),
+    _choices(
+        "Formats",
+        "formats",
+        e.PaperFormat,
+        "the formats it is in (empty means Standard; None if none yet)",
+        empty_word=NONE_WORD,
     ),
-    "each meeting's papers: one row per paper",
+    _c("Explanation", "explanation", _T, "a plain-words explanation of jargon in the title"),
+    purpose="each meeting's papers: one row per paper",
     parent="meetings",
-    inside=("papers",),
+    inside="papers",
 )
 
-ATTENDANCE: Final = Sheet(
+ATTENDANCE: Final = _held(
     "Attendance",
-    "attendance.csv",
-    None,
-    (
-        _meeting_key(),
-        _member_key(),
-        _choice("Status", "status", e.AttendanceStatus, "present, apologies or absent (empty means Present)"),
-    ),
-    "who came to each meeting: one row per member and meeting",
+    _member_key(),
+    _choice("Status", "status", e.AttendanceStatus, "present, apologies or absent (empty means Present)"),
+    purpose="who came to each meeting: one row per member and meeting",
     parent="meetings",
-    inside=("attendance",),
+    inside="attendance",
 )
 
-DECISIONS: Final = Sheet(
+DECISIONS: Final = _held(
     "Decisions",
-    "decisions.csv",
-    None,
-    (_meeting_key(), _c("Decision", "text", _T, "the decision, in the words of the minutes", required=True)),
-    "decisions each meeting made: one row per decision",
+    _c("Decision", "text", _T, "the decision, in the words of the minutes", required=True),
+    purpose="decisions each meeting made: one row per decision",
     parent="meetings",
-    inside=("decisions",),
+    inside="decisions",
 )
 
-ACTIONS: Final = Sheet(
+ACTIONS: Final = _held(
     "Actions",
-    "actions.csv",
-    None,
-    (
-        _meeting_key(),
-        _c("Action", "text", _T, "what is to be done", required=True),
-        _c("Owner", "owner", _T, "the ID of the member who does it"),
-        _c("Due", "due", _D, "by when"),
-        _choice("Status", "status", e.ActionStatus, "open, done or dropped (empty means Open)"),
-        _c("Completed", "completed", _D, "when it was done"),
-    ),
-    "actions each meeting agreed: one row per action",
+    _c("Action", "text", _T, "what is to be done", required=True),
+    _c("Owner", "owner", _T, "the ID of the member who does it"),
+    _c("Due", "due", _D, "by when"),
+    _choice("Status", "status", e.ActionStatus, "open, done or dropped (empty means Open)"),
+    _c("Completed", "completed", _D, "when it was done"),
+    purpose="actions each meeting agreed: one row per action",
     parent="meetings",
-    inside=("actions",),
+    inside="actions",
 )
 
-PAYMENTS: Final = Sheet(
+PAYMENTS: Final = _held(
     "Payments",
-    "payments.csv",
-    None,
-    (
-        _meeting_key(),
-        _member_key("who was paid, or declined"),
-        _choice("Kind", "kind", e.PaymentKind, "payment, expenses or declined (empty means Payment)"),
-        _c("Amount", "amount", Kind.AMOUNT, "how much, in pounds, e.g. 40.00"),
-    ),
-    "involvement payments and expenses: one row per payment",
+    _member_key("who was paid, or declined"),
+    _choice("Kind", "kind", e.PaymentKind, "payment, expenses or declined (empty means Payment)"),
+    _c("Amount", "amount", Kind.AMOUNT, "how much, in pounds, e.g. 40.00"),
+    purpose="involvement payments and expenses: one row per payment",
     parent="meetings",
-    inside=("payments",),
+    inside="payments",
 )
 
 #: Every sheet, in workbook order.
