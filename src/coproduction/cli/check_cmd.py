@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     from coproduction.io.loader import load_register
     from coproduction.plugins import registry_with_plugins
     from coproduction.policy import Severity
-    from coproduction.reports.checks import BINARY_FORMATS, render_bytes, render_pieces
+    from coproduction.reports.checks import BINARY_FORMATS, render_bytes, render_encoded_pieces, render_pieces
 
     if args.internal and args.format == "markdown":
         from coproduction.errors import OutputError
@@ -138,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
         if args.format in BINARY_FORMATS:  # an internal workbook is readable by its owner only
             write_atomic(args.output, render_bytes(report, args.format), private=report.internal)
         elif args.output:
-            write_atomic_pieces(args.output, render_pieces(report, args.format, register, policy.timezone))
+            write_atomic_pieces(args.output, render_encoded_pieces(report, args.format, register, policy.timezone))
         else:
             pieces = render_pieces(report, args.format, register, policy.timezone)
             progress.clear()  # the report starts on a clean line of the terminal

@@ -29,13 +29,16 @@ def write_atomic(
     _write(path, lambda handle: handle.write(payload), private=private)
 
 
-def write_atomic_pieces(path: str | os.PathLike[str], pieces: Iterable[str], *, encoding: str = "utf-8") -> None:
-    """Write the text ``pieces`` one after another to ``path`` atomically, without joining them in memory first
-    (a national report runs to hundreds of megabytes). Raises :class:`OutputError` as :func:`write_atomic`."""
+def write_atomic_pieces(
+    path: str | os.PathLike[str], pieces: Iterable[str | bytes], *, encoding: str = "utf-8"
+) -> None:
+    """Write the ``pieces`` (text, encoded with ``encoding``, or bytes as they are) one after another to ``path``
+    atomically, without joining them in memory first (a national report runs to hundreds of megabytes). Raises
+    :class:`OutputError` as :func:`write_atomic`."""
 
     def write(handle: BinaryIO) -> None:
         for piece in pieces:
-            handle.write(piece.encode(encoding))
+            handle.write(piece if isinstance(piece, bytes) else piece.encode(encoding))
 
     _write(path, write)
 

@@ -44,6 +44,18 @@ def render_pieces(
     return iter((render(report, format),))
 
 
+def render_encoded_pieces(
+    report: CheckReport, format: str, register: Register | None = None, timezone: str = "Europe/London"
+) -> Iterator[bytes]:
+    """:func:`render_pieces` as UTF-8 bytes, to be written to a file one after another (JSON is encoded straight to
+    bytes, without a text in between)."""
+    if format == "json":
+        from coproduction.reports.checks.json_report import iter_json_bytes
+
+        return iter_json_bytes(report)
+    return (piece.encode("utf-8") for piece in render_pieces(report, format, register, timezone))
+
+
 def render_bytes(report: CheckReport, format: str) -> bytes:
     """``report`` as the bytes of a file: the workbook for ``xlsx``, UTF-8 text for the other :data:`FORMATS`."""
     if format == "xlsx":

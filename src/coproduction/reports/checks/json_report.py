@@ -3,8 +3,8 @@
 Besides the contract's fields, ``mode`` says whether the findings may be published (``"publishable"``, the
 default) or are for internal use only (``"internal"``): see :func:`coproduction.api.check_register`.
 
-The text is exactly ``json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\\n"``, but written
-from templates: Python's JSON encoder runs in pure Python when asked to indent, which at national scale (over a
+The text is exactly ``json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\\n"``, but encoded by
+msgspec in C: Python's JSON encoder runs in pure Python when asked to indent, which at national scale (over a
 million findings) took longer than the checks. :func:`iter_json` yields the text in pieces so that a caller can
 write it without holding it all (or a dict per finding) in memory.
 """
@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from json.encoder import encode_basestring
 from typing import Any
+
+import msgspec
 
 from coproduction.api import CheckReport
 from coproduction.checks import Finding
@@ -58,6 +59,19 @@ def render_json(report: CheckReport) -> str:
 
 def iter_json(report: CheckReport) -> Iterator[str]:
     """:func:`render_json`'s text in pieces, identical to ``json.dumps(..., ensure_ascii=False, indent=2)``."""
+    for piece in iter_json_bytes(report):
+        yield piece.decode("utf-8")
+
+
+def iter_json_bytes(report: CheckReport) -> Iterator[bytes]:
+    """:func:`iter_json`'s pieces as UTF-8 bytes, the form a file is written in.
+
+    The findings are encoded by msgspec in C, :data:`CHUNK_FINDINGS` at a time, and indented by
+    ``msgspec.json.format``: a :class:`~coproduction.checks.Finding`'s fields are the contract's keys in the
+    contract's order (the subject's too), enumerations encode as their values, and msgspec escapes every character
+    as ``json.dumps(..., ensure_ascii=False)`` does (tests/reports/test_json_bytes.py compares them over any
+    text). At national scale this took half the time of formatting each finding from a template in Python.
+    """
     head = {
         "as_of": report.as_of.isoformat(),
         "policy": report.policy,
@@ -65,33 +79,22 @@ def iter_json(report: CheckReport) -> Iterator[str]:
         "summary": report.summary,
     }
     opening = json.dumps(head, ensure_ascii=False, indent=2)
-    yield opening[:-2]  # without the closing "\n}"
-    if not report.findings:
-        yield ',\n  "findings": []\n}\n'
+    findings = report.findings
+    if not findings:
+        yield (opening[:-2] + ',\n  "findings": []\n}\n').encode("utf-8")
         return
-    yield ',\n  "findings": [\n'
-    encode = encode_basestring
-    prefixes: dict[tuple[object, ...], str] = {}
-    pieces: list[str] = []
-    separator = ""
-    for finding in report.findings:
-        subject = finding.subject
-        key = (finding.code, finding.name, finding.principle, finding.severity, subject.kind)
-        prefix = prefixes.get(key)
-        if prefix is None:
-            prefix = prefixes[key] = (
-                f'    {{\n      "code": {encode(finding.code)},\n      "name": {encode(finding.name)},\n'
-                f'      "principle": {encode(finding.principle.value)},\n'
-                f'      "severity": {encode(finding.severity.value)},\n'
-                f'      "subject": {{\n        "kind": {encode(subject.kind.value)},\n        "id": '
-            )
-        pieces.append(
-            f'{separator}{prefix}{encode(subject.id)}\n      }},\n'
-            f'      "message": {encode(finding.message)},\n      "hint": {encode(finding.hint)}\n    }}'
-        )
-        separator = ",\n"
-        if len(pieces) == CHUNK_FINDINGS:
-            yield "".join(pieces)
-            pieces.clear()
-    pieces.append("\n  ]\n}\n")
-    yield "".join(pieces)
+    yield (opening[:-2] + ',\n  "findings": [\n').encode("utf-8")
+    encode, indent = msgspec.json.Encoder().encode, msgspec.json.format
+    # Each chunk is encoded inside {"findings": [...]} so that the indentation is the report's; the wrapper's
+    # opening and closing are cut off again.
+    cut_head, cut_tail = len(_WRAPPER_HEAD), -len(_WRAPPER_TAIL)
+    separator = b""
+    for start in range(0, len(findings), CHUNK_FINDINGS):
+        chunk = indent(encode({"findings": findings[start : start + CHUNK_FINDINGS]}), indent=2)
+        yield separator + chunk[cut_head:cut_tail]
+        separator = b",\n"
+    yield b"\n  ]\n}\n"
+
+
+_WRAPPER_HEAD = b'{\n  "findings": [\n'
+_WRAPPER_TAIL = b"\n  ]\n}"
