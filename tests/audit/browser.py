@@ -25,7 +25,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_AXE = ROOT / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-RESULTS = re.compile(r'<pre id="axe-results">(.*?)</pre>', re.S)
 
 
 def in_ci() -> bool:
@@ -102,61 +101,58 @@ out.textContent = JSON.stringify({
 document.body.appendChild(out);
 </script>
 </body>"""
-LAYOUT = re.compile(r'<pre id="layout-results">(.*?)</pre>', re.S)
 
 
-def layout(page: str, workdir: Path, width: int) -> dict[str, Any]:
-    """How the page lays out in a window ``width`` pixels wide: the document's scroll width, the window's inner
-    width, and each figure's width beside its chart's. (Headless Chromium does not go below about 500 pixels.)"""
+def run_probe(page: str, workdir: Path, name: str, script: str, *flags: str) -> Any:
+    """What ``script`` writes as JSON into a ``<pre id="{name}-results">`` once headless Chromium has loaded
+    ``page`` with the script put before its ``</body>`` (as ``workdir/{name}.html``, with a profile of its own
+    beside it). ``flags`` are Chromium's besides those every probe needs; the one harness for the audit and the
+    board report (tests/report/test_accessibility.py)."""
     chromium, _ = tools()
-    probe = workdir / "layout.html"
-    probe.write_text(page.replace("</body>", LAYOUT_PROBE, 1), encoding="utf-8")
-    command = [
-        chromium,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--hide-scrollbars",
-        f"--user-data-dir={workdir / 'layout-profile'}",
-        f"--window-size={width},900",
-        "--dump-dom",
-        probe.resolve().as_uri(),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
-    found = LAYOUT.search(done.stdout)
-    if found is None:
-        raise AssertionError(f"no layout results (chromium exit {done.returncode}): {done.stderr[-2000:]}")
-    result: dict[str, Any] = json.loads(html.unescape(found.group(1)))
-    return result
-
-
-def axe_violations(page: str, workdir: Path) -> list[dict[str, Any]]:
-    """The axe-core violations for the HTML text ``page``."""
-    chromium, axe = tools()
     if "</body>" not in page:
         raise AssertionError("the page has no </body> to put the probe before")
-    probe = workdir / "probe.html"
-    probe.write_text(page.replace("</body>", PROBE.format(axe=axe.resolve().as_uri()), 1), encoding="utf-8")
+    probe = workdir / f"{name}.html"
+    probe.write_text(page.replace("</body>", script, 1), encoding="utf-8")
     command = [
         chromium,
         "--headless",
         "--no-sandbox",  # tests run as root in CI; the page is our own local file
         "--disable-gpu",
         "--disable-dev-shm-usage",
-        "--allow-file-access-from-files",
-        f"--user-data-dir={workdir / 'profile'}",
-        "--virtual-time-budget=30000",
+        f"--user-data-dir={workdir / f'{name}-profile'}",
+        *flags,
         "--dump-dom",
         probe.resolve().as_uri(),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
-    found = RESULTS.search(done.stdout)
+    found = re.search(rf'<pre id="{re.escape(name)}-results">(.*?)</pre>', done.stdout, re.S)
     if found is None:
         raise AssertionError(
-            f"axe wrote no results (chromium exit {done.returncode}); stderr tail:\n{done.stderr[-2000:]}"
+            f"{name} wrote no results (chromium exit {done.returncode}); stderr tail:\n{done.stderr[-2000:]}"
         )
-    results = json.loads(html.unescape(found.group(1)))
+    return json.loads(html.unescape(found.group(1)))
+
+
+def layout(page: str, workdir: Path, width: int) -> dict[str, Any]:
+    """How the page lays out in a window ``width`` pixels wide: the document's scroll width, the window's inner
+    width, and each figure's width beside its chart's. (Headless Chromium does not go below about 500 pixels.)"""
+    result: dict[str, Any] = run_probe(
+        page, workdir, "layout", LAYOUT_PROBE, "--hide-scrollbars", f"--window-size={width},900"
+    )
+    return result
+
+
+def axe_violations(page: str, workdir: Path) -> list[dict[str, Any]]:
+    """The axe-core violations for the HTML text ``page``."""
+    _, axe = tools()
+    results = run_probe(
+        page,
+        workdir,
+        "axe",
+        PROBE.format(axe=axe.resolve().as_uri()),
+        "--allow-file-access-from-files",
+        "--virtual-time-budget=30000",
+    )
     if isinstance(results, dict):
         raise AssertionError(f"axe failed: {results.get('error')}")
     return list(results)

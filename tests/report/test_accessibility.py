@@ -7,10 +7,7 @@ or axe-core is missing; in CI (CI=true) they fail instead, because .ci/setup-bro
 
 from __future__ import annotations
 
-import html
 import json
-import re
-import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,7 +16,7 @@ import pytest
 
 from coproduction.cli import main
 from coproduction.reports.board import board_report, render_board_report
-from tests.audit.browser import axe_violations, layout, tools
+from tests.audit.browser import axe_violations, layout, run_probe
 from tests.report.helpers import EXAMPLE, VARIANTS
 from tests.report.test_content import hostile_register
 
@@ -69,29 +66,11 @@ out.textContent = JSON.stringify({smallest: smallest, where: where,
 document.body.appendChild(out);
 </script>
 </body>"""
-FONT = re.compile(r'<pre id="font-results">(.*?)</pre>', re.S)
 
 
 def fonts(page: str, workdir: Path) -> dict[str, Any]:
-    chromium, _ = tools()
-    probe = workdir / "fonts.html"
-    probe.write_text(page.replace("</body>", FONT_PROBE, 1), encoding="utf-8")
-    command = [
-        chromium,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        f"--user-data-dir={workdir / 'fonts-profile'}",
-        "--window-size=1280,900",
-        "--dump-dom",
-        probe.resolve().as_uri(),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
-    found = FONT.search(done.stdout)
-    if found is None:
-        raise AssertionError(f"no font results (chromium exit {done.returncode}): {done.stderr[-2000:]}")
-    result: dict[str, Any] = json.loads(html.unescape(found.group(1)))
+    """The page's smallest type (CSS pixels, and where) and its line height, in a window 1280 pixels wide."""
+    result: dict[str, Any] = run_probe(page, workdir, "font", FONT_PROBE, "--window-size=1280,900")
     return result
 
 
