@@ -8,13 +8,14 @@ import attrs
 import pytest
 
 from coproduction.api import check_register
-from coproduction.checks import BUILTIN, Principle, SubjectKind
+from coproduction.checks import Principle, SubjectKind
 from coproduction.checks.equality.EQ001_lived_experience_minority import lived_experience_minority
 from coproduction.checks.equality.EQ004_staff_dominated_meeting import staff_dominated_meeting
 from coproduction.errors import PolicyError
 from coproduction.models import Decision
 from coproduction.policy import Policy, Severity
 from tests.builders import run
+from tests.checks.contract import assert_contract
 from tests.checks.equality.support import AS_OF, EARLIER, board
 
 
@@ -30,11 +31,7 @@ from tests.checks.equality.support import AS_OF, EARLIER, board
     ],
 )
 def test_contract(code: str, name: str, severity: Severity, subject: SubjectKind) -> None:
-    registered = BUILTIN[code]
-    assert (registered.name, registered.severity, registered.subject) == (name, severity, subject)
-    assert registered.principle is Principle.EQUALITY
-    assert registered.doc.sources
-    assert set(registered.doc.settings) <= set(attrs.fields_dict(Policy)), "settings must name policy fields"
+    assert_contract(code, name, severity, Principle.EQUALITY, subject)
 
 
 def test_api_select_eq_runs_the_equality_family_only() -> None:

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-import attrs
 import pytest
 
 from coproduction.api import check_register
-from coproduction.checks import BUILTIN, Principle, SubjectKind
+from coproduction.checks import Principle, SubjectKind
 from coproduction.models import (
     AccessNeed,
     GroundRules,
 )
-from coproduction.policy import Policy, Severity
+from coproduction.policy import Severity
 from tests.builders import USES_SERVICES, RegisterBuilder
+from tests.checks.contract import assert_contract
 from tests.checks.governance.support import AS_OF, MONTHLY
 
 
@@ -30,11 +30,7 @@ from tests.checks.governance.support import AS_OF, MONTHLY
     ],
 )
 def test_contract(code: str, name: str, severity: Severity, subject: SubjectKind) -> None:
-    registered = BUILTIN[code]
-    assert (registered.name, registered.severity, registered.subject) == (name, severity, subject)
-    assert registered.principle is Principle.GOVERNANCE
-    assert registered.doc.sources
-    assert set(registered.doc.settings) <= set(attrs.fields_dict(Policy)), "settings must name policy fields"
+    assert_contract(code, name, severity, Principle.GOVERNANCE, subject)
 
 
 def test_api_select_gr_runs_the_governance_family_only() -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-import attrs
 import pytest
 
 from coproduction.api import check_register
-from coproduction.checks import BUILTIN, Principle, SubjectKind
-from coproduction.policy import Policy, Severity
+from coproduction.checks import Principle, SubjectKind
+from coproduction.policy import Severity
 from tests.builders import RegisterBuilder
+from tests.checks.contract import assert_contract
 from tests.checks.membership.support import AS_OF, monthly_board
 
 
@@ -25,11 +25,7 @@ from tests.checks.membership.support import AS_OF, monthly_board
     ],
 )
 def test_contract(code: str, name: str, severity: Severity, subject: SubjectKind) -> None:
-    registered = BUILTIN[code]
-    assert (registered.name, registered.severity, registered.subject) == (name, severity, subject)
-    assert registered.principle is Principle.MEMBERSHIP
-    assert registered.doc.sources
-    assert set(registered.doc.settings) <= set(attrs.fields_dict(Policy)), "settings must name policy fields"
+    assert_contract(code, name, severity, Principle.MEMBERSHIP, subject)
 
 
 def test_api_select_mb_runs_the_membership_family_only() -> None:
