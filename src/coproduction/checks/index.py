@@ -49,10 +49,6 @@ NeedCounts = Mapping[AccessNeed, int]
 #: A meeting that is not cancelled, with its date on the policy's clock and its expected attendees' needs.
 MeetingRow = tuple[Meeting, date, NeedCounts]
 
-#: Who was present at a meeting: the ids recorded as present, as a set; the ids of members with lived experience
-#: among them; how many distinct known members they are.
-Presence = tuple[frozenset[str], frozenset[str], int]
-
 #: How many distinct known members were present at a meeting, and how many of them have lived experience.
 PresentCounts = tuple[int, int]
 
@@ -83,8 +79,8 @@ class RegisterIndex:
         self._days: dict[int, date] | None = None
         self._zone = _zone_or_none(policy.timezone)
         self._clear: dict[tuple[date, date, int], int] = {}
-        self._present_counts: dict[int, PresentCounts] | None = None
-        self._other_counts: dict[int, PresentCounts] = {}
+        self._present: dict[int, tuple[str, ...]] | None = None
+        self._other_present: dict[int, tuple[str, ...]] = {}
         self._lived: frozenset[str] | None = None
         self._expected: dict[int, tuple[Member, ...]] = {}
         self._needs: dict[int, NeedCounts] = {}
@@ -225,12 +221,6 @@ class RegisterIndex:
                 member_id for member_id, m in self._register.member_by_id.items() if m.has_lived_experience
             )
         return self._lived
-
-    def lived_experience_present_ids(self, meeting: Meeting) -> frozenset[str]:
-        """Ids of the members with lived experience recorded as present at ``meeting``."""
-        return self.lived_experience_ids().intersection(
-            [a.member for a in meeting.attendance if a.status is _PRESENT]
-        )
 
     def held_meetings(self, group_id: str, until: date) -> tuple[Meeting, ...]:
         """The group's meetings recorded as held, dated on or before ``until``, by start then id."""
@@ -397,19 +387,38 @@ class RegisterIndex:
 
     # --- attendance ----------------------------------------------------------------------------------------------
 
+    def present_in_order(self, meeting: Meeting) -> tuple[str, ...]:
+        """Ids recorded as present at ``meeting`` (known members or not), each once, in order of first mention.
+
+        Worked out for all the register's meetings in one pass and kept as tuples: the sets of who was present,
+        kept for every meeting, took about 460 MB at national scale (issue 12 benchmarks); these take a seventh of
+        that, and EQ004, EQ006, RC001 and MB002 all read them."""
+        found = self._register_present().get(id(meeting))
+        if found is None:
+            found = self._other_present.get(id(meeting))
+        if found is None:  # not one of the register's meetings
+            self._pinned[id(meeting)] = meeting
+            found = self._other_present[id(meeting)] = _present_at(meeting)
+        return found
+
     def present_ids(self, meeting: Meeting) -> frozenset[str]:
         """Ids recorded as present at ``meeting`` (known members or not)."""
-        return self._presence_at(meeting)[0]
+        return frozenset(self.present_in_order(meeting))
+
+    def lived_experience_present_ids(self, meeting: Meeting) -> frozenset[str]:
+        """Ids of the members with lived experience recorded as present at ``meeting``."""
+        return self.lived_experience_ids().intersection(self.present_in_order(meeting))
 
     def present_counts(self, meeting: Meeting) -> PresentCounts:
         """(how many distinct known members were present, how many of them have lived experience)."""
-        found = self._register_present_counts().get(id(meeting))
-        if found is None:
-            found = self._other_counts.get(id(meeting))
-        if found is None:  # not one of the register's meetings
-            self._pinned[id(meeting)] = meeting
-            found = self._other_counts[id(meeting)] = _counts(self._presence_at(meeting))
-        return found
+        present = self.present_in_order(meeting)
+        if not present:
+            return (0, 0)
+        lived = len(self.lived_experience_ids().intersection(present))
+        if lived == len(present):  # lived-experience ids are known members' ids
+            return (lived, lived)
+        known = self._register.member_by_id
+        return (sum(map(known.__contains__, present)), lived)
 
     def present_members(self, meeting: Meeting) -> tuple[Member, ...]:
         """Distinct known members recorded as present, in order of first mention."""
@@ -417,9 +426,8 @@ class RegisterIndex:
         found = self._present_members.get(key)
         if found is None:
             by_id = self._register.member_by_id
-            distinct = dict.fromkeys(meeting.present)  # in order of first mention
             self._pinned[key] = meeting
-            found = self._present_members[key] = tuple(by_id[i] for i in distinct if i in by_id)
+            found = self._present_members[key] = tuple(by_id[i] for i in self.present_in_order(meeting) if i in by_id)
         return found
 
     def apologies_ids(self, meeting: Meeting) -> frozenset[str]:
@@ -431,26 +439,11 @@ class RegisterIndex:
             found = self._apologies[key] = frozenset([a.member for a in meeting.attendance if a.status is _APOLOGIES])
         return found
 
-    def _register_present_counts(self) -> dict[int, PresentCounts]:
-        """:meth:`present_counts` at each of the register's meetings, by id, in one pass in register order.
-
-        Only the counts are kept: the sets of who was present, kept for every meeting, took about 460 MB at
-        national scale (issue 12 benchmarks), and the checks that need them (RC001, MB002) ask once a meeting.
-        """
-        if self._present_counts is None:
-            self._present_counts = {
-                id(meeting): _counts(self._presence_at(meeting)) for meeting in self._register.meetings
-            }
-        return self._present_counts
-
-    def _presence_at(self, meeting: Meeting) -> Presence:
-        distinct = frozenset([a.member for a in meeting.attendance if a.status is _PRESENT])
-        lived = self.lived_experience_ids().intersection(distinct)  # lived-experience ids are known members' ids
-        # So only the others need looking up among the members; a set's difference with a dict reuses the hashes
-        # the set keeps, and what is left (the unknown ids) is almost always nothing.
-        others = distinct.difference(lived) if len(lived) < len(distinct) else None
-        unknown = len(others.difference(self._register.member_by_id)) if others else 0
-        return (distinct, lived, len(distinct) - unknown)
+    def _register_present(self) -> dict[int, tuple[str, ...]]:
+        """:meth:`present_in_order` at each of the register's meetings, by id, in one pass in register order."""
+        if self._present is None:
+            self._present = {id(meeting): _present_at(meeting) for meeting in self._register.meetings}
+        return self._present
 
     # --- diversity ---------------------------------------------------------------------------------------------
 
@@ -467,9 +460,10 @@ class RegisterIndex:
         return found
 
 
-def _counts(presence: Presence) -> PresentCounts:
-    """:data:`PresentCounts` from a meeting's :data:`Presence`."""
-    return (presence[2], len(presence[1]))
+def _present_at(meeting: Meeting) -> tuple[str, ...]:
+    """The ids recorded as present at ``meeting``, each once, in order of first mention."""
+    present = [a.member for a in meeting.attendance if a.status is _PRESENT]
+    return tuple(dict.fromkeys(present)) if present else ()
 
 
 def _zone_or_none(name: str) -> ZoneInfo | None:

@@ -40,8 +40,7 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
                 window.setdefault(listed, []).append(meeting)
         if not window:
             continue
-        who_came = {id(meeting): index.present_ids(meeting) for meetings in window.values() for meeting in meetings}
-        expected_at, present_at = _attendance_counts(who_came, window)
+        expected_at, present_at = _attendance_counts(index, window)
         for member in index.current_members(group.id, as_of):
             expected = expected_at.get(member.id, 0)
             present = present_at.get(member.id, 0)
@@ -50,7 +49,7 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
                 continue
             if present / expected >= policy.min_attendance_rate:
                 continue
-            apologies = _apologies(index, who_came, member.id, window)
+            apologies = _apologies(index, member.id, window)
             sent = f", with apologies for {apologies}" if apologies else ""
             message = (
                 f"{member.name} was present at {present} of the {plural(expected, 'meeting')} of "
@@ -71,24 +70,20 @@ def low_attendance(context: CheckContext) -> Iterator[Flag]:
 Window = dict[frozenset[str], list[Meeting]]
 
 
-#: Who was present at each of MB002's meetings in the window, by the meeting's ``id()`` (one group at a time).
-WhoCame = dict[int, frozenset[str]]
-
-
-def _attendance_counts(who_came: WhoCame, window: Window) -> tuple[dict[str, int], dict[str, int]]:
+def _attendance_counts(index: RegisterIndex, window: Window) -> tuple[dict[str, int], dict[str, int]]:
     """For each member, at how many of the ``window``'s meetings (by who was expected at them) they were expected,
     and at how many of those they were present."""
     expected_at: dict[str, int] = {}
     present_at: dict[str, int] = {}
     for listed, meetings in window.items():
-        came = Counter(chain.from_iterable([who_came[id(meeting)] for meeting in meetings]))
+        came = Counter(chain.from_iterable([index.present_in_order(meeting) for meeting in meetings]))
         for member_id in listed:
             expected_at[member_id] = expected_at.get(member_id, 0) + len(meetings)
             present_at[member_id] = present_at.get(member_id, 0) + came.get(member_id, 0)
     return expected_at, present_at
 
 
-def _apologies(index: RegisterIndex, who_came: WhoCame, member_id: str, window: Window) -> int:
+def _apologies(index: RegisterIndex, member_id: str, window: Window) -> int:
     """At how many of the ``window``'s meetings (by who was expected at them) the member was expected, sent
     apologies and was not present (present counts before apologies, as a member may have both)."""
     return sum(
@@ -96,7 +91,7 @@ def _apologies(index: RegisterIndex, who_came: WhoCame, member_id: str, window: 
         for listed, meetings in window.items()
         if member_id in listed
         for meeting in meetings
-        if member_id in index.apologies_ids(meeting) and member_id not in who_came[id(meeting)]
+        if member_id in index.apologies_ids(meeting) and member_id not in index.present_in_order(meeting)
     )
 
 
