@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from queue import Queue
 from typing import BinaryIO
 
 from coproduction.errors import OutputError
@@ -37,10 +39,47 @@ def write_atomic_pieces(
     :class:`OutputError` as :func:`write_atomic`."""
 
     def write(handle: BinaryIO) -> None:
-        for piece in pieces:
-            handle.write(piece if isinstance(piece, bytes) else piece.encode(encoding))
+        _write_behind(handle, (piece if isinstance(piece, bytes) else piece.encode(encoding) for piece in pieces))
 
     _write(path, write)
+
+
+#: Pieces made but not yet written, at most (each is a few megabytes at most: the reports' pieces are chunks).
+_WRITE_BEHIND = 4
+
+
+def _write_behind(handle: BinaryIO, pieces: Iterator[bytes]) -> None:
+    """Write ``pieces`` to ``handle`` from a second thread while this one makes the next.
+
+    Writing to a file releases Python's global interpreter lock while the system copies the bytes, and making the
+    pieces (encoding findings) holds it: the two overlap, on a second core when there is one. A national report
+    (680 MB) spends about 1.2 s in the system's write and 0.9 s encoding (issue 12 benchmarks). The pieces are
+    written in order; an error on either side stops both and is raised here (the caller removes the temporary
+    file)."""
+    queue: Queue[bytes | None] = Queue(maxsize=_WRITE_BEHIND)
+    failed: list[BaseException] = []
+
+    def drain() -> None:
+        try:
+            while (piece := queue.get()) is not None:
+                handle.write(piece)
+        except BaseException as error:  # handed to the making thread, which raises it
+            failed.append(error)
+            while queue.get() is not None:  # take what is still put, so that the making thread never blocks
+                pass
+
+    writer = threading.Thread(target=drain, name="coproduction-write-behind", daemon=True)
+    writer.start()
+    try:
+        for piece in pieces:
+            if failed:
+                break
+            queue.put(piece)
+    finally:
+        queue.put(None)
+        writer.join()
+    if failed:
+        raise failed[0]
 
 
 def _new_file_mode() -> int:
