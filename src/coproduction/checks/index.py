@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import date
+from itertools import chain
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -330,12 +331,9 @@ class RegisterIndex:
         key = self._stretch(meeting.group, day)
         found = self._stretch_needs.get(key)
         if found is None:
-            counts: Counter[AccessNeed] = Counter()
-            needs_of = self._needs_by_member()
-            for member_id in self.current_member_ids(meeting.group, day):
-                needs = needs_of.get(member_id)
-                if needs:
-                    counts.update(needs)
+            needs_of = self._needs_by_member().get
+            current = self.current_member_ids(meeting.group, day)
+            counts = Counter(chain.from_iterable([needs for i in current if (needs := needs_of(i))]))
             found = self._stretch_needs[key] = MappingProxyType(counts)
         return found
 
@@ -352,10 +350,7 @@ class RegisterIndex:
         key = id(attendees)
         found = self._needs.get(key)
         if found is None:
-            counts: Counter[AccessNeed] = Counter()
-            for member in attendees:
-                for need in member.access_needs or ():
-                    counts[need] += 1
+            counts = Counter(chain.from_iterable([m.access_needs for m in attendees if m.access_needs]))
             found = self._needs[key] = MappingProxyType(counts)
         return found
 
