@@ -263,3 +263,33 @@ def test_objects_are_held_until_exit_only_when_the_command_ends_the_process(monk
     monkeypatch.setattr(cli, "_held", [])  # as entry() sets it, before ending the process with os._exit
     cli.hold_until_exit(marker)
     assert cli._held == [marker]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", str(EXAMPLE), "--as-of", AS_OF, "--format", "json"],
+        ["check", str(EXAMPLE), "--select", "XX999"],
+        ["check", "--as-of", "yesterday"],
+        [],
+    ],
+    ids=["check", "unknown-code", "argparse-error", "help"],
+)
+def test_the_collector_is_left_as_it_was_found(
+    capsys: pytest.CaptureFixture[str], enabled: bool, argv: list[str]
+) -> None:
+    # The command line pauses the cyclic collector while it imports and checks (issue 12); run inside another
+    # program, it gives the collector back as it found it, whatever the outcome.
+    import contextlib
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with contextlib.suppress(SystemExit):  # argparse's usage errors
+            main(argv)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    capsys.readouterr()

@@ -7,8 +7,10 @@ import argparse
 import ast
 import json
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,6 +19,7 @@ from coproduction.cli import main
 from coproduction.cli.common import policy_from_args
 from coproduction.policy import Policy
 from coproduction.settings import explain_from_args, load_policy
+from coproduction.settings.sources import Layer
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "oxfordshire"
@@ -162,3 +165,91 @@ def test_no_command_builds_a_policy_off_the_road(path: Path) -> None:
 def test_the_road_check_would_see_a_bypass() -> None:
     assert _called_names(ast.parse("policy = Policy()")) & BYPASSES == {"Policy"}
     assert _called_names(ast.parse("p = settings.load_policy(profile=x)")) & BYPASSES == {"load_policy"}
+
+
+# --- when no layer changes a default, the road does not load pydantic (issue 12: county check under 0.5 s) -------
+
+
+def _full_validation(layers: Sequence[Layer]) -> Policy:
+    from coproduction.settings.build import validated_policy
+
+    return validated_policy(layers)
+
+
+def _exact(value: object) -> object:
+    """``value`` compared to the last detail: each table's order, each amount's digits, each type."""
+    if attrs.has(type(value)):
+        fields = attrs.fields(type(value))  # type: ignore[arg-type]
+        return type(value).__name__, [(f.name, _exact(getattr(value, f.name))) for f in fields]
+    if isinstance(value, Mapping):
+        return type(value).__name__, [(_exact(key), _exact(item)) for key, item in value.items()]
+    if isinstance(value, frozenset):  # a set's order is not its own: hash seeds change it from run to run
+        return "frozenset", sorted(repr(_exact(item)) for item in value)
+    if isinstance(value, tuple):
+        return "tuple", [_exact(item) for item in value]
+    return type(value).__name__, repr(value)
+
+
+def test_validating_policys_defaults_gives_what_the_road_gives_without_validating() -> None:
+    # What the road returns when no layer changes a default must be what validating the layers gives, to the
+    # order of each table and the last digit of every amount.
+    from coproduction.settings.loader import gather_layers
+
+    unvalidated = policy_from_args(_args())
+    assert unvalidated == Policy()
+    for layers in ([gather_layers(None, None, {}, ())[0]], gather_layers(None, None, {}, ())):
+        assert _exact(_full_validation(layers)) == _exact(unvalidated)
+
+
+def test_the_default_road_reads_every_layer_but_loads_no_pydantic() -> None:
+    import subprocess
+    import sys
+
+    program = (
+        "import argparse, sys\n"
+        "from coproduction.settings import policy_from_args\n"
+        "from coproduction.policy import Policy\n"
+        "assert policy_from_args(argparse.Namespace()) == Policy()\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_settings', 'yaml'))\n"
+        "assert 'coproduction.settings.sources' in sys.modules, 'the profile is read'\n"
+        "print(loaded)\n"
+    )
+    environ = {name: value for name, value in os.environ.items() if not name.upper().startswith("COPRODUCTION_")}
+    result = subprocess.run([sys.executable, "-c", program], env=environ, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"min_expected_count": True},  # true == 1.0 in Python, but a number written as true is refused
+        {"min_expected_count": "1.0"},
+        {"earliest_start": "9:30:00"},
+    ],
+    ids=["bool-for-number", "text-for-number", "other-spelling"],
+)
+def test_a_value_equal_to_a_default_but_not_the_same_is_validated(overrides: dict[str, object]) -> None:
+    from coproduction.errors import PolicyError
+    from coproduction.settings.loader import gather_layers
+
+    layers = gather_layers(None, None, {}, overrides)
+    try:
+        expected: Policy | str = _full_validation(layers)
+    except PolicyError as error:
+        expected = str(error)
+    try:
+        got: Policy | str = load_policy(environ={}, overrides=overrides)  # type: ignore[arg-type]
+    except PolicyError as error:
+        got = str(error)
+    assert got == expected
+    if overrides == {"min_expected_count": True}:
+        assert isinstance(got, str)
+        assert "true/false is not a number" in got
+
+
+def test_restating_a_default_still_names_its_layer() -> None:
+    environ = {"COPRODUCTION_REGION": "england-and-wales"}
+    explained = explain_from_args(_args(settings=["name=default"]), environ=environ)
+    assert explained.policy == Policy()
+    assert explained.origins == {"name": "--set", "region": "environment COPRODUCTION_REGION"}

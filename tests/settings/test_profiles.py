@@ -40,8 +40,18 @@ def test_field_metadata_names_real_fields() -> None:
     assert {key for key in FIELD_METADATA if key.startswith("Policy.")} <= policy_fields
 
 
+def _validated(profile: str | None = None) -> Policy:
+    """The profile's layers through pydantic-settings, as the road validates a layer that changes a default
+    (:func:`load_policy` skips the validation when no layer does: tests/settings/test_one_road.py)."""
+    from coproduction.settings.build import validated_policy
+    from coproduction.settings.loader import gather_layers
+
+    return validated_policy(gather_layers(profile, None, {}, ()))
+
+
 def test_policy_defaults_pass_the_settings_checks() -> None:
     assert load_policy(environ={}) == Policy()
+    assert _validated() == Policy()
 
 
 def test_default_profile_is_exactly_policy_defaults() -> None:
@@ -51,6 +61,7 @@ def test_default_profile_is_exactly_policy_defaults() -> None:
     assert set(data) == {field.name for field in attrs.fields(Policy) if field.name not in unset}
     expected = {key: value for key, value in policy_to_dict(Policy()).items() if value is not None}
     assert policy_to_dict(load_policy("default", environ={})) == policy_to_dict(Policy())
+    assert policy_to_dict(_validated("default")) == policy_to_dict(Policy())
     assert _plain_toml(data) == expected
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 #: Subcommand name -> (module, one-line help). Each module has ``add_arguments(parser)`` and ``run(args) -> int``.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -67,18 +68,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list[:1] == ["--version"]:
         print(f"coproduction {_version()}")
         return EXIT_OK
-    parser = _Parser(prog="coproduction", description="Co-production principles checks for councils.")
-    parser.add_argument("--version", action="store_true", help="print the version and stop")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    chosen = args_list[0] if args_list and args_list[0] in COMMANDS else None
-    for name, (module_name, help_text) in COMMANDS.items():
-        command_parser = sub.add_parser(name, help=help_text, description=help_text)
-        if name == chosen:
-            module = _load(module_name)
-            if module is None:
-                command_parser.error(f"the {name!r} command is not available in this build")
-            module.add_arguments(command_parser, name)
-    args = parser.parse_args(args_list)
+    with _collector_paused():  # importing the command's module makes no garbage for the collector to look for
+        parser = _Parser(prog="coproduction", description="Co-production principles checks for councils.")
+        parser.add_argument("--version", action="store_true", help="print the version and stop")
+        sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+        chosen = args_list[0] if args_list and args_list[0] in COMMANDS else None
+        for name, (module_name, help_text) in COMMANDS.items():
+            command_parser = sub.add_parser(name, help=help_text, description=help_text)
+            if name == chosen:
+                module = _load(module_name)
+                if module is None:
+                    command_parser.error(f"the {name!r} command is not available in this build")
+                module.add_arguments(command_parser, name)
+        args = parser.parse_args(args_list)
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
@@ -86,6 +88,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert module is not None
     status: int = module.run(args)
     return status
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused, and restored as it was (for a caller in the same process)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _load(module_name: str):  # type: ignore[no-untyped-def]

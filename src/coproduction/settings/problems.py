@@ -7,16 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 import attrs
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 
 from coproduction.errors import Problem
 from coproduction.policy import Policy
-from coproduction.settings.model import describe_type, domain_type_at
+from coproduction.settings.shapes import describe_type, domain_type_at
 from coproduction.suggestions import ordered_by_likeness
+
+if TYPE_CHECKING:  # pydantic is loaded only when a policy is validated (coproduction.settings.build)
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 Location = tuple[str | int, ...]
 

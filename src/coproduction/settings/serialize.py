@@ -14,7 +14,6 @@ from enum import Enum
 from typing import Any
 
 import attrs
-import tomli_w
 
 from coproduction.policy import Policy
 
@@ -59,5 +58,7 @@ def policy_to_dict(policy: Policy) -> dict[str, Any]:
 
 def policy_to_toml(policy: Policy) -> str:
     """``policy`` as a TOML policy file; unset optional settings (``area = None``) are left out, as TOML has no null."""
+    import tomli_w  # only ``coproduction policy --format toml`` writes TOML
+
     data = {key: value for key, value in policy_to_dict(policy).items() if value is not None}
     return tomli_w.dumps(data)

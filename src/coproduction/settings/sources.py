@@ -8,6 +8,7 @@ Files are read with care for the traps a council officer would not see: YAML 1.1
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import tomllib
@@ -17,21 +18,17 @@ from pathlib import Path
 from typing import Any, get_args
 
 import attrs
-import yaml
-from pydantic.fields import FieldInfo
-from pydantic_settings import BaseSettings, EnvSettingsSource
 
 from coproduction.errors import PolicyError, Problem
 from coproduction.io.special import not_regular_message
-from coproduction.settings.model import (
+from coproduction.settings.problems import Location, dotted, json_path, setting_names, suggestion
+from coproduction.settings.shapes import (
     ENV_NESTED_DELIMITER,
     ENV_PREFIX,
-    PolicyFields,
     canonical_keys,
     domain_type_at,
     is_complex,
 )
-from coproduction.settings.problems import Location, dotted, json_path, setting_names, suggestion
 
 ENVIRONMENT = "environment"
 SET_FLAG = "--set"
@@ -40,7 +37,8 @@ DEFAULT_PROFILE = "default"
 _PROFILE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def _canonical(data: Mapping[str, Any]) -> dict[str, Any]:
+def canonical_data(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A layer's settings, enum-keyed tables spelt one way (:func:`~coproduction.settings.shapes.canonical_keys`)."""
     result: dict[str, Any] = canonical_keys(dict(data))
     return result
 
@@ -50,7 +48,7 @@ class Layer:
     """One source of settings. ``origin`` is :attr:`Problem.file` for its problems; ``locate`` names a place."""
 
     origin: str
-    data: Mapping[str, Any] = attrs.field(converter=_canonical)
+    data: Mapping[str, Any] = attrs.field(converter=canonical_data)
     locate: Callable[[Location], str] = json_path
     #: For the environment: the variables (lower-cased names) the layer read, for EnvSettingsSource.
     environ: Mapping[str, str] | None = None
@@ -63,21 +61,27 @@ _YAML_FLOAT = "tag:yaml.org,2002:float"
 _YAML_BOOL = "tag:yaml.org,2002:bool"
 
 
-class _Yaml12Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core-schema numbers and booleans: no sexagesimal, octal or yes/no surprises."""
+@functools.cache
+def _yaml12_loader() -> Any:
+    """SafeLoader with YAML 1.2 core-schema numbers and booleans: no sexagesimal, octal or yes/no surprises.
+    Made (and PyYAML imported) at the first YAML policy file, not at every command's start."""
+    import yaml
 
+    class _Yaml12Loader(yaml.SafeLoader):
+        """SafeLoader with YAML 1.2 core-schema numbers and booleans."""
 
-_Yaml12Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_YAML_INT, _YAML_FLOAT, _YAML_BOOL)]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Yaml12Loader.add_implicit_resolver(_YAML_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-_Yaml12Loader.add_implicit_resolver(_YAML_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
-_Yaml12Loader.add_implicit_resolver(
-    _YAML_FLOAT,
-    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$"),
-    list("-+0123456789."),
-)
+    _Yaml12Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_YAML_INT, _YAML_FLOAT, _YAML_BOOL)]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _Yaml12Loader.add_implicit_resolver(_YAML_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+    _Yaml12Loader.add_implicit_resolver(_YAML_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+    _Yaml12Loader.add_implicit_resolver(
+        _YAML_FLOAT,
+        re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$"),
+        list("-+0123456789."),
+    )
+    return _Yaml12Loader
 
 
 def _parse_text(text: str, suffix: str, origin: str) -> Any:
@@ -87,8 +91,10 @@ def _parse_text(text: str, suffix: str, origin: str) -> Any:
         except tomllib.TOMLDecodeError as error:
             raise PolicyError([Problem(origin, "", f"not valid TOML: {error}")]) from None
     if suffix in (".yaml", ".yml"):
+        import yaml
+
         try:
-            return yaml.load(text, Loader=_Yaml12Loader)  # a SafeLoader: builds no objects
+            return yaml.load(text, Loader=_yaml12_loader())  # a SafeLoader: builds no objects
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
@@ -164,27 +170,6 @@ def profile_layer(name: str, *, chosen_by: Problem) -> Layer:
 # --- the environment -----------------------------------------------------------------------------------------------
 
 
-class EnvironSource(EnvSettingsSource):
-    """pydantic-settings' environment source reading a given mapping instead of ``os.environ``, so that a caller
-    (and a test) can pass its own. Values that are not JSON stay text for the validators (``"AC,EQ"`` is a list)."""
-
-    def __init__(self, settings_cls: type[BaseSettings], environ: Mapping[str, str]) -> None:
-        self._environ = environ
-        super().__init__(settings_cls)
-
-    def _load_env_vars(self) -> Mapping[str, str | None]:
-        return {name.lower(): value for name, value in self._environ.items() if value != ""}
-
-    def __call__(self) -> dict[str, Any]:
-        return _canonical(super().__call__())
-
-    def decode_complex_value(self, field_name: str, field: FieldInfo, value: Any) -> Any:
-        try:
-            return super().decode_complex_value(field_name, field, value)
-        except ValueError:
-            return value
-
-
 def _segments(name: str) -> list[str]:
     return name[len(ENV_PREFIX) :].lower().split(ENV_NESTED_DELIMITER)
 
@@ -210,7 +195,12 @@ def environment_layer(environ: Mapping[str, str]) -> Layer:
     if problems:
         raise PolicyError(problems)
     policy_vars = {name: value for name, value in ours.items() if name.upper() != PROFILE_VARIABLE}
-    data = EnvironSource(PolicyFields, policy_vars)()
+    data: Mapping[str, Any] = {}
+    if policy_vars:  # pydantic-settings reads the variables; with none, it has nothing to read (nor to load)
+        from coproduction.settings.build import EnvironSource
+        from coproduction.settings.model import PolicyFields
+
+        data = EnvironSource(PolicyFields, policy_vars)()
     return Layer(ENVIRONMENT, data, _variable_locator(policy_vars), environ=policy_vars)
 
 
