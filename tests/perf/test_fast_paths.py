@@ -125,7 +125,49 @@ def test_dv001_pre_test_matches_audit(counts: list[int], weights: list[int], rat
     policy = Policy(min_representation_ratio=ratio, min_expected_count=minimum)
     audit = audit_tally(counted, figures, policy)
     expected = any(row.status is RowStatus.UNDER for row in audit.rows)
-    assert _may_be_under(counted, figures, exact(ratio), exact(minimum)) == expected
+    assert _may_be_under(counted.counts, counted.answered, figures, exact(ratio), exact(minimum)) == expected
+
+
+@settings(max_examples=200)
+@given(
+    data=st.data(),
+    ratio=st.sampled_from([0.5, 0.8, 1.0, 1.25]),
+    minimum=st.sampled_from([0, 1, 2.5]),
+    without_profile=st.integers(0, 3),
+)
+def test_dv001_pre_test_from_answers_matches_the_tally(
+    data: st.DataObject, ratio: float, minimum: float, without_profile: int
+) -> None:
+    # The pre-test counts the members' answers by the baseline's units without building a Tally; it must agree
+    # with the pre-test on regroup(_tally(...)) for every characteristic of the bundled baselines, grouped or not.
+    from collections import Counter
+
+    from coproduction.audit.analysis import exact, regroup
+    from coproduction.checks.diversity.DV001_underrepresented_group import (
+        _may_be_under,
+        _may_be_under_answers,
+        _reader,
+        _tally,
+        _units,
+    )
+    from coproduction.io.baselines import resolve_baseline
+    from coproduction.models.diversity import PREFER_NOT_TO_SAY, DiversityProfile
+
+    baseline = resolve_baseline(data.draw(st.sampled_from(["england", "england-and-wales"])))
+    characteristic = data.draw(st.sampled_from(sorted(baseline.characteristics, key=str)))
+    figures = baseline.get(characteristic)
+    assert figures is not None
+    choices = [*characteristic.answer_categories, PREFER_NOT_TO_SAY, None]
+    answers = data.draw(st.lists(st.sampled_from(choices), max_size=40))
+    profiles = [DiversityProfile(**{characteristic.value: answer}) for answer in answers]
+    members = len(profiles) + without_profile
+    counted = regroup(_tally(profiles, members, characteristic), figures)
+    want = _may_be_under(counted.counts, counted.answered, figures, exact(ratio), exact(minimum))
+    got = _may_be_under_answers(
+        Counter(map(_reader(characteristic), profiles)), _units(characteristic, figures), figures, exact(ratio),
+        exact(minimum),
+    )
+    assert got == want
 
 
 # --- a run of the checks makes no reference cycles (check pauses the collector) ---------------------------------

@@ -16,7 +16,7 @@ The rule (:func:`underrepresented_group`), its metadata and its documentation (:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
 from functools import cache
 from operator import attrgetter
@@ -31,19 +31,25 @@ from coproduction.models.diversity import PREFER_NOT_TO_SAY, Characteristic, Div
 from coproduction.policy import Severity
 
 
-def _may_be_under(counted: Tally, figures: CharacteristicBaseline, ratio: Fraction, minimum: Fraction) -> bool:
-    """Whether ``audit_tally`` would find a category under-represented, in whole numbers (no Fractions, no
-    diversity index), so that the full audit runs only for the few groups with something to report.
+def _may_be_under(
+    counts: Iterable[tuple[str, int]],
+    answered: int,
+    figures: CharacteristicBaseline,
+    ratio: Fraction,
+    minimum: Fraction,
+) -> bool:
+    """Whether ``audit_tally`` would find a category under-represented among ``counts`` (each category of the
+    baseline's, with how many answered it; ``answered`` in all), in whole numbers (no Fractions, no diversity
+    index), so that the full audit runs only for the few groups with something to report.
 
     The rules of :func:`coproduction.audit.analysis.audit_tally`: with ``expected = share x answered``, a category
     is judged when ``expected >= minimum`` and ``expected > 0``, and under when ``count < ratio x expected``.
     Every denominator is positive, so multiplying both sides by them keeps each comparison exact.
     """
-    answered = counted.answered
     if answered == 0:
         return False
     shares = figures.shares
-    for category, count in counted.counts:
+    for category, count in counts:
         share = shares.get(category)
         if share is None:  # a share of 0: nobody expected
             continue
@@ -53,6 +59,35 @@ def _may_be_under(counted: Tally, figures: CharacteristicBaseline, ratio: Fracti
         if count * ratio.denominator * share.denominator < ratio.numerator * top:
             return True
     return False
+
+
+def _may_be_under_answers(
+    answers: Counter[str | None], units: Units, figures: CharacteristicBaseline, ratio: Fraction, minimum: Fraction
+) -> bool:
+    """:func:`_may_be_under` straight from the members' answers (a ``Counter`` of them, ``None`` for no answer):
+    the counts :func:`regroup` would give, made without a :class:`Tally` (DV001 asks this of every group for every
+    characteristic, and builds the tallies only for the few that may be under)."""
+    unit_of, keys = units
+    by_unit = dict.fromkeys(keys, 0)
+    answered = 0
+    for answer, count in answers.items():
+        if answer is None or answer == PREFER_NOT_TO_SAY:
+            continue
+        by_unit[unit_of[str(answer)]] += count  # a StrEnum member: its str is its category's value
+        answered += count
+    return _may_be_under(by_unit.items(), answered, figures, ratio, minimum)
+
+
+#: How a characteristic's answers are counted against a baseline: each answer category's unit key (itself when
+#: the baseline gives a figure per category), and the unit keys in order (as :func:`regroup` gives them).
+Units = tuple[dict[str, str], tuple[str, ...]]
+
+
+def _units(characteristic: Characteristic, figures: CharacteristicBaseline) -> Units:
+    categories = characteristic.answer_categories
+    if figures.grouped:
+        return {category: figures.unit_of(category) for category in categories}, figures.unit_keys
+    return {category: category for category in categories}, categories
 
 
 def _tally(profiles: Sequence[DiversityProfile], members: int, characteristic: Characteristic) -> Tally:
@@ -86,17 +121,22 @@ def underrepresented_group(context: CheckContext) -> Iterator[Flag]:
     policy = context.policy
     baseline = context.baselines(policy.baseline)
     ratio, minimum = exact(policy.min_representation_ratio), exact(policy.min_expected_count)
-    judged = [(c, figures) for c in policy.monitored_characteristics if (figures := baseline.get(c)) is not None]
+    judged = [
+        (c, figures, _units(c, figures))
+        for c in policy.monitored_characteristics
+        if (figures := baseline.get(c)) is not None
+    ]
     index = context.index
     for group in sorted(context.register.groups, key=lambda g: g.id):
         members = index.current_members(group.id, context.as_of)
         if not members:
             continue
         profiles = [m.diversity for m in members if m.diversity is not None]
-        for characteristic, figures in judged:
-            counted = regroup(_tally(profiles, len(members), characteristic), figures)
-            if not _may_be_under(counted, figures, ratio, minimum):
+        for characteristic, figures, units in judged:
+            answers = Counter(map(_reader(characteristic), profiles))
+            if not _may_be_under_answers(answers, units, figures, ratio, minimum):
                 continue
+            counted = regroup(_tally(profiles, len(members), characteristic), figures)
             rows = category_rows(counted, figures, policy)
             if not context.internal:  # only what the publishable audit implies (audit.disclosure)
                 published = context.index.published_table(counted, policy.suppression_threshold)
