@@ -444,7 +444,7 @@ class RegisterIndex:
 
     def published_table(self, counted: Tally, threshold: int) -> PublishedTally:
         """The table the publishable audit would publish of ``counted`` (small numbers suppressed below
-        ``threshold``; :func:`coproduction.audit.disclosure.publish_tally`), once per run: DV001 and DV002 may both
+        ``threshold``; :func:`coproduction.audit.suppression.publish_tally`), once per run: DV001 and DV002 may both
         need the same group's table."""
         key = (counted, threshold)
         found = self._published.get(key)
