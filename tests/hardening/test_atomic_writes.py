@@ -9,7 +9,6 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
 import pytest
 from hypothesis import given
@@ -122,24 +121,22 @@ def test_pieces_that_fail_part_way_leave_the_previous_file_and_no_temporary(tmp_
 def test_a_write_that_fails_in_the_writing_thread_is_an_output_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The disk fills after the first piece: the error raised in the writing thread reaches the caller as the
+    # The disk fills after the first buffer: the error raised in the writing thread reaches the caller as the
     # library's OutputError, the making of pieces stops, and nothing is left behind.
     target = tmp_path / "report.json"
     target.write_bytes(b"PREVIOUS")
     made: list[int] = []
+    writes: list[int] = []
+    real_write = atomic._write_some
 
-    class FullDisk:
-        def __init__(self, handle: BinaryIO) -> None:
-            self.handle, self.written = handle, 0
+    def full_disk(descriptor: int, view: memoryview) -> int:
+        if writes:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        writes.append(len(view))
+        return real_write(descriptor, view)
 
-        def write(self, piece: bytes) -> int:
-            if self.written:
-                raise OSError(errno.ENOSPC, "No space left on device")
-            self.written += 1
-            return self.handle.write(piece)
-
-    real_behind = atomic._write_behind
-    monkeypatch.setattr(atomic, "_write_behind", lambda handle, pieces: real_behind(FullDisk(handle), pieces))  # type: ignore[arg-type]
+    monkeypatch.setattr(atomic, "_STAGING", 8 * atomic._BLOCK)
+    monkeypatch.setattr(atomic, "_write_some", full_disk)
 
     def pieces() -> Iterator[bytes]:
         for number in range(10_000):
@@ -151,3 +148,125 @@ def test_a_write_that_fails_in_the_writing_thread_is_an_output_error(
     assert target.read_bytes() == b"PREVIOUS"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
     assert len(made) < 10_000  # stopped early, not made to the end
+
+
+def _direct_io_accepted(folder: Path) -> bool:
+    """Whether the file system under ``folder`` takes direct I/O (Linux ``O_DIRECT``)."""
+    flag = getattr(os, "O_DIRECT", 0)
+    if not flag:
+        return False
+    try:
+        descriptor = os.open(folder / "probe", os.O_WRONLY | os.O_CREAT | flag, 0o600)
+    except OSError:
+        return False
+    os.close(descriptor)
+    os.unlink(folder / "probe")
+    return True
+
+
+@given(
+    st.lists(st.binary(max_size=3 * 4096 + 17), max_size=12),
+    st.integers(min_value=1, max_value=3),
+)
+def test_staged_pieces_are_written_whole_and_in_order_across_buffers(pieces: list[bytes], blocks: int) -> None:
+    # Small staging buffers, so that pieces straddle buffers, fill them exactly, or leave a partial block.
+    import tempfile
+
+    staging = atomic._STAGING
+    atomic._STAGING = blocks * atomic._BLOCK
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "out.json"
+            write_atomic_pieces(path, iter(pieces))
+            assert path.read_bytes() == b"".join(pieces)
+            assert sorted(p.name for p in Path(folder).iterdir()) == ["out.json"]
+    finally:
+        atomic._STAGING = staging
+
+
+def _flags_at_each_write(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Record, for each write, whether the descriptor had direct I/O on."""
+    seen: list[bool] = []
+    real_write = atomic._write_some
+    flag = getattr(os, "O_DIRECT", 0)
+
+    def spy(descriptor: int, view: memoryview) -> int:
+        if flag:  # Linux: fcntl is there
+            import fcntl
+
+            seen.append(bool(fcntl.fcntl(descriptor, fcntl.F_GETFL) & flag))
+        else:
+            seen.append(False)
+        return real_write(descriptor, view)
+
+    monkeypatch.setattr(atomic, "_write_some", spy)
+    return seen
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no fcntl on Windows: always the ordinary way")
+def test_a_report_bigger_than_a_buffer_is_written_direct_where_the_system_allows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(atomic, "_STAGING", 4 * atomic._BLOCK)
+    seen = _flags_at_each_write(monkeypatch)
+    data = bytes(range(256)) * 300  # 76,800 bytes: four full buffers and a partial one
+    write_atomic_pieces(tmp_path / "big.json", [data[:1000], data[1000:]])
+    assert (tmp_path / "big.json").read_bytes() == data
+    if _direct_io_accepted(tmp_path):
+        assert seen[:4] == [True] * 4  # the full buffers, direct
+    assert seen[-1] is False  # the last, partial block the ordinary way
+
+
+def test_a_small_report_is_written_the_ordinary_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _flags_at_each_write(monkeypatch)
+    write_atomic_pieces(tmp_path / "small.json", [b"{", b"}"])
+    assert (tmp_path / "small.json").read_bytes() == b"{}"
+    assert seen == [False]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no fcntl on Windows: always the ordinary way")
+def test_direct_io_refused_by_the_file_system_falls_back_to_the_ordinary_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    real_fcntl = fcntl.fcntl
+
+    def refusing(descriptor: int, command: int, argument: int = 0) -> int:
+        if command == fcntl.F_SETFL and argument & getattr(os, "O_DIRECT", 0):
+            raise OSError(errno.EINVAL, "Invalid argument")
+        return real_fcntl(descriptor, command, argument)
+
+    monkeypatch.setattr(fcntl, "fcntl", refusing)
+    monkeypatch.setattr(atomic, "_STAGING", 2 * atomic._BLOCK)
+    seen = _flags_at_each_write(monkeypatch)
+    data = os.urandom(5 * atomic._BLOCK + 3)
+    write_atomic_pieces(tmp_path / "out.json", [data])
+    assert (tmp_path / "out.json").read_bytes() == data
+    assert not any(seen)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no fcntl on Windows: always the ordinary way")
+def test_a_direct_write_the_system_refuses_is_written_the_ordinary_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Direct I/O accepted when turned on, then a write refused (a disk whose blocks are bigger than 4096 bytes):
+    # that write and the rest go the ordinary way, and the file is whole.
+    monkeypatch.setattr(atomic, "_STAGING", 2 * atomic._BLOCK)
+    real_write = atomic._write_some
+    refused: list[int] = []
+
+    def refusing_direct(descriptor: int, view: memoryview) -> int:
+        import fcntl
+
+        if fcntl.fcntl(descriptor, fcntl.F_GETFL) & getattr(os, "O_DIRECT", 0):
+            refused.append(len(view))
+            raise OSError(errno.EINVAL, "Invalid argument")
+        return real_write(descriptor, view)
+
+    monkeypatch.setattr(atomic, "_write_some", refusing_direct)
+    data = os.urandom(7 * atomic._BLOCK + 5)
+    write_atomic_pieces(tmp_path / "out.json", [data[:100], data[100:]])
+    assert (tmp_path / "out.json").read_bytes() == data
+    if _direct_io_accepted(tmp_path):
+        assert len(refused) == 1  # refused once; direct I/O is not asked for again
