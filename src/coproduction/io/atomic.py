@@ -74,9 +74,7 @@ def _write_behind(handle: BinaryIO, pieces: Iterator[bytes]) -> None:
     file)."""
     handle.flush()
     descriptor, staging = handle.fileno(), _STAGING
-    buffers: Queue[mmap.mmap] = Queue()
-    for _ in range(_BUFFERS):
-        buffers.put(mmap.mmap(-1, staging))  # page-aligned memory, as direct I/O needs
+    buffers: Queue[mmap.mmap] = Queue()  # page-aligned memory, as direct I/O needs
     full: Queue[mmap.mmap | None] = Queue()
     failed: list[BaseException] = []
     target = _Descriptor(descriptor)
@@ -91,7 +89,7 @@ def _write_behind(handle: BinaryIO, pieces: Iterator[bytes]) -> None:
             buffers.put(buffer)  # back to the making thread, even after an error, so that it never blocks
 
     writer = threading.Thread(target=drain, name="coproduction-write-behind", daemon=True)
-    buffer, filled, started = buffers.get(), 0, False
+    buffer, filled, started = mmap.mmap(-1, staging), 0, False  # the others only once this one fills
     try:
         for piece in pieces:
             if failed:
@@ -105,6 +103,8 @@ def _write_behind(handle: BinaryIO, pieces: Iterator[bytes]) -> None:
                 if filled == staging:
                     if not started:  # a report bigger than one buffer: direct I/O, written behind
                         target.try_direct()
+                        for _ in range(_BUFFERS - 1):
+                            buffers.put(mmap.mmap(-1, staging))
                         writer.start()
                         started = True
                     full.put(buffer)
